@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'custom-elements.json', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'test/browser/**/*.ts', 'stories/**/*.ts'],
+    plugins: { lit, wc },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      ...wc.configs['best-practice'].rules,
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/server/**/*.ts', 'scripts/**/*.{js,mjs}', 'test/node/**/*.js', '*.js', '.ci/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['test/**/*'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+);

@@ -1,0 +1,4 @@
+export type { FeedAdapter } from './types.js';
+export { getAdapter, registerAdapter, detectAdapter, adapterNames } from './registry.js';
+export { statuspageAdapter, readStatuspageSummary, statuspageSummaryUrl } from './statuspage.js';
+export { FeedFormatError, FeedRequestError } from '../model/errors.js';

@@ -1,0 +1,86 @@
+// Tolerant readers for untrusted JSON: each returns a typed value or a default,
+// never throws, so one odd field cannot take down a whole snapshot.
+import { FeedFormatError, FeedRequestError } from '../model/errors.js';
+
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
+}
+
+/** Collects what an adapter dropped, for `snapshot.warnings`. */
+export class Warnings {
+  readonly list: string[] = [];
+  add(message: string): void {
+    // Bounded: a feed with 100,000 bad items must not produce 100,000 strings.
+    if (this.list.length < 50) this.list.push(message);
+    else if (this.list.length === 50) this.list.push('…and more items were dropped.');
+  }
+}
+
+/** Reads items with `read`, dropping (and reporting) each one that cannot be read. */
+export function readItems<T>(
+  items: unknown,
+  what: string,
+  warnings: Warnings,
+  read: (item: Json) => T | string,
+): T[] {
+  const result: T[] = [];
+  asArray(items).forEach((item, index) => {
+    const value = isObject(item) ? read(item) : `it is not an object`;
+    if (typeof value === 'string') warnings.add(`Dropped ${what} #${index + 1}: ${value}.`);
+    else result.push(value);
+  });
+  return result;
+}
+
+/**
+ * GETs a URL and parses it as JSON. A non-2xx answer is a `FeedRequestError`;
+ * a body that is not JSON (an HTML error page, an empty body) is a `FeedFormatError`.
+ */
+export async function fetchJson(
+  adapter: string,
+  url: URL,
+  fetch: typeof globalThis.fetch,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const response = await fetch(url.href, { signal });
+  if (!response.ok) {
+    throw new FeedRequestError(
+      url.href,
+      response.status,
+      `The feed at ${url.href} answered HTTP ${response.status}.`,
+      response,
+    );
+  }
+  const text = await response.text();
+  if (text.trim() === '') throw new FeedFormatError(adapter, url.href, 'the response was empty.');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const looksHtml = /^\s*</.test(text);
+    throw new FeedFormatError(
+      adapter,
+      url.href,
+      looksHtml
+        ? 'it answered with an HTML page, not JSON. Check that src points at the feed, not the status page itself.'
+        : 'the response is not valid JSON.',
+    );
+  }
+}

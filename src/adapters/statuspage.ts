@@ -1,0 +1,205 @@
+// Atlassian Statuspage v2 public API (and pages compatible with it), read from
+// summary.json. Field names and enum values follow Statuspage's API documentation
+// (https://metastatuspage.com/api/v2/ and developer.statuspage.io).
+import { deriveIndicator } from '../model/indicator.js';
+import { FeedFormatError } from '../model/errors.js';
+import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
+import { sortNewestFirst } from '../model/sort.js';
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  type Impact,
+  type Incident,
+  type IncidentUpdate,
+  type Indicator,
+  type Maintenance,
+  type StatusComponent,
+  type StatusSnapshot,
+} from '../model/types.js';
+import {
+  asArray,
+  asString,
+  fetchJson,
+  isObject,
+  oneOf,
+  readItems,
+  Warnings,
+  type Json,
+} from './read.js';
+import type { FeedAdapter } from './types.js';
+
+const NAME = 'statuspage';
+const API_PATH = /\/api\/v2(\/.*)?$/;
+
+/** `https://status.example.com` or `…/api/v2/<anything>.json` → `…/api/v2/summary.json`. */
+export function statuspageSummaryUrl(source: URL): URL {
+  const url = new URL(source.href);
+  url.search = '';
+  url.hash = '';
+  const base = url.pathname.replace(API_PATH, '').replace(/\/+$/, '');
+  url.pathname = `${base}/api/v2/summary.json`;
+  return url;
+}
+
+const STATUSPAGE_INDICATORS: Record<string, Indicator> = {
+  none: 'operational',
+  minor: 'minor',
+  major: 'major',
+  critical: 'critical',
+  maintenance: 'maintenance',
+};
+
+function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpdate[] {
+  const updates = readItems(item['incident_updates'], `${what} update`, warnings, (update) => {
+    const id = asString(update['id']);
+    const createdAt = isoDate(update['display_at']) ?? isoDate(update['created_at']);
+    const status =
+      oneOf(update['status'], INCIDENT_STATUSES) ?? oneOf(update['status'], MAINTENANCE_STATUSES);
+    if (!id || !createdAt || !status) return 'it has no id, date or known status';
+    return { id, status, body: plainText(update['body']), createdAt };
+  });
+  return sortNewestFirst(updates);
+}
+
+function readAffected(item: Json): string[] {
+  const ids = new Set<string>();
+  for (const component of asArray(item['components'])) {
+    const id = isObject(component) ? asString(component['id']) : undefined;
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+function readCommon(
+  item: Json,
+  warnings: Warnings,
+  what: string,
+  pageUrl: string | undefined,
+): Omit<Incident, 'status' | 'impact'> | string {
+  const id = asString(item['id']);
+  const name = plainText(item['name']);
+  if (!id || !name) return 'it has no id or name';
+  const updates = readUpdates(item, warnings, what);
+  const createdAt =
+    isoDate(item['created_at']) ?? isoDate(item['started_at']) ?? updates.at(-1)?.createdAt;
+  if (!createdAt) return 'it has no readable creation date';
+  const url =
+    safeUrl(item['shortlink']) ??
+    (pageUrl ? safeUrl(`incidents/${encodeURIComponent(id)}`, `${pageUrl}/`) : undefined);
+  const postmortemPublished = isoDate(item['postmortem_published_at']);
+  return {
+    id,
+    name,
+    createdAt,
+    updatedAt: isoDate(item['updated_at']) ?? updates[0]?.createdAt ?? createdAt,
+    resolvedAt: isoDate(item['resolved_at']),
+    url,
+    components: readAffected(item),
+    updates,
+    postmortemUrl: postmortemPublished ? url : undefined,
+  };
+}
+
+function readIncident(item: Json, warnings: Warnings, pageUrl?: string): Incident | string {
+  const common = readCommon(item, warnings, 'incident', pageUrl);
+  if (typeof common === 'string') return common;
+  const status = oneOf(item['status'], INCIDENT_STATUSES);
+  if (!status)
+    return `its status ${JSON.stringify(item['status'])} is not a Statuspage incident status`;
+  // An unknown impact on a live incident is shown as minor, never as "none".
+  const impact: Impact = oneOf(item['impact'], IMPACTS) ?? 'minor';
+  return { ...common, status, impact };
+}
+
+function readMaintenance(item: Json, warnings: Warnings, pageUrl?: string): Maintenance | string {
+  const common = readCommon(item, warnings, 'maintenance', pageUrl);
+  if (typeof common === 'string') return common;
+  const status = oneOf(item['status'], MAINTENANCE_STATUSES);
+  if (!status) return `its status ${JSON.stringify(item['status'])} is not a maintenance status`;
+  const scheduledFor = isoDate(item['scheduled_for']) ?? common.createdAt;
+  return {
+    ...common,
+    status,
+    impact: oneOf(item['impact'], IMPACTS) ?? 'maintenance',
+    scheduledFor,
+    scheduledUntil: isoDate(item['scheduled_until']),
+  };
+}
+
+function readComponents(items: unknown, warnings: Warnings): StatusComponent[] {
+  const all = asArray(items).filter(isObject);
+  // Groups are containers: their children name them through group_id.
+  const groupNames = new Map<string, string>();
+  for (const item of all) {
+    const id = asString(item['id']);
+    if (item['group'] === true && id) groupNames.set(id, plainText(item['name']));
+  }
+  const leaves = asArray(items).filter((item) => !isObject(item) || item['group'] !== true);
+  return readItems(leaves, 'component', warnings, (item) => {
+    const id = asString(item['id']);
+    const name = plainText(item['name']);
+    if (!id || !name) return 'it has no id or name';
+    const groupId = asString(item['group_id']);
+    const description = plainText(item['description']);
+    return {
+      id,
+      name,
+      status: oneOf(item['status'], COMPONENT_STATUSES) ?? 'unknown',
+      group: groupId ? groupNames.get(groupId) : undefined,
+      description: description || undefined,
+      updatedAt: isoDate(item['updated_at']),
+    };
+  });
+}
+
+/** Reads a parsed summary.json body; exported for the server's round-trip tests. */
+export function readStatuspageSummary(body: unknown, url: string): StatusSnapshot {
+  if (!isObject(body) || !isObject(body['page'])) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'the JSON has no "page" object, so it is not a Statuspage summary.json. Check the URL, or set adapter="…" to the feed\'s real format.',
+    );
+  }
+  const warnings = new Warnings();
+  const page = body['page'];
+  const pageUrl = safeUrl(page['url'])?.replace(/\/+$/, '');
+  const status = isObject(body['status']) ? body['status'] : {};
+  const components = readComponents(body['components'], warnings);
+  const incidents = sortNewestFirst(
+    readItems(body['incidents'], 'incident', warnings, (item) =>
+      readIncident(item, warnings, pageUrl),
+    ),
+  );
+  const maintenances = readItems(body['scheduled_maintenances'], 'maintenance', warnings, (item) =>
+    readMaintenance(item, warnings, pageUrl),
+  );
+  const reported = STATUSPAGE_INDICATORS[asString(status['indicator']) ?? ''];
+  const snapshot: StatusSnapshot = {
+    page: {
+      name: plainText(page['name']) || new URL(url).hostname,
+      url: pageUrl,
+      timeZone: asString(page['time_zone']),
+    },
+    indicator: deriveIndicator({ components, incidents, maintenances }, reported),
+    description: plainText(status['description']),
+    components,
+    incidents,
+    maintenances,
+    updatedAt: isoDate(page['updated_at']),
+  };
+  if (warnings.list.length) snapshot.warnings = warnings.list;
+  return snapshot;
+}
+
+export const statuspageAdapter: FeedAdapter = {
+  name: NAME,
+  matchesUrl: (source) => API_PATH.test(source.pathname),
+  matchesBody: (body) => isObject(body) && isObject(body['page']) && isObject(body['status']),
+  async load(source, fetch, signal) {
+    const url = statuspageSummaryUrl(source);
+    return readStatuspageSummary(await fetchJson(NAME, url, fetch, signal), url.href);
+  },
+};

@@ -1,0 +1,16 @@
+import type { StatusSnapshot } from '../model/types.js';
+
+/**
+ * Turns one provider's public responses into the normalized `StatusSnapshot`.
+ * The fetch function is passed in so that the feed store controls timeouts,
+ * caching and credentials, and tests can pass a fake.
+ */
+export interface FeedAdapter {
+  /** The name used in `adapter="…"` and `getAdapter()`. */
+  readonly name: string;
+  load(source: URL, fetch: typeof globalThis.fetch, signal?: AbortSignal): Promise<StatusSnapshot>;
+  /** True when this URL certainly belongs to this adapter (used by auto-detection). */
+  matchesUrl?(source: URL): boolean;
+  /** True when a parsed response body has this adapter's shape (used by auto-detection). */
+  matchesBody?(body: unknown): boolean;
+}

@@ -1,0 +1,2 @@
+export { FeedStore, getFeed, DEFAULT_INTERVAL, MIN_INTERVAL, REQUEST_TIMEOUT_MS } from './store.js';
+export type { FeedState, FeedOptions, FeedListener } from './store.js';

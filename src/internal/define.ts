@@ -1,0 +1,27 @@
+// Not public API: shared registration for the define modules.
+import { VERSION } from './version.js';
+
+const warned = new Set<string>();
+
+/**
+ * Registers a tag unless it is already taken. Sites load scripts twice, so this
+ * never throws; it warns once when the tag belongs to another version.
+ */
+export function defineElement(
+  tag: string,
+  element: CustomElementConstructor,
+  registry: CustomElementRegistry = customElements,
+): void {
+  const existing = registry.get(tag) as
+    (CustomElementConstructor & { version?: string }) | undefined;
+  if (!existing) {
+    registry.define(tag, element);
+    return;
+  }
+  if (existing.version !== VERSION && !warned.has(tag)) {
+    warned.add(tag);
+    console.warn(
+      `<${tag}> is already defined by status-widgets ${existing.version ?? '(another library)'}; version ${VERSION} was not registered. Load the script once.`,
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+/**
+ * Shared by every element: the host reset and the design tokens (light and dark
+ * through CSS light-dark(), following prefers-color-scheme or the theme attribute). Each public
+ * `--status-*` property is read once into a private `--_*` with its default;
+ * element styles use only the private names. Light and dark colours meet WCAG AA
+ * (text 4.5:1, the indicator graphic 3:1) on their default surfaces.
+ */
+export const hostStyles = css`
+  :host {
+    display: inline-block;
+    box-sizing: border-box;
+    color-scheme: light dark;
+    --_font: var(--status-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_radius: var(--status-radius, 6px);
+    --_surface: var(--status-surface, light-dark(#fff, #0d1117));
+    --_text: var(--status-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--status-muted, light-dark(#59636e, #9198a1));
+    --_border: var(--status-border, light-dark(#d1d9e0, #3d444d));
+    --_focus: var(--status-focus, light-dark(#0969da, #4493f8));
+    --_operational: var(--status-color-operational, light-dark(#1a7f37, #3fb950));
+    --_minor: var(--status-color-minor, light-dark(#9a6700, #d29922));
+    --_major: var(--status-color-major, light-dark(#bc4c00, #f0883e));
+    --_critical: var(--status-color-critical, light-dark(#cf222e, #f85149));
+    --_maintenance: var(--status-color-maintenance, light-dark(#0969da, #4493f8));
+    --_unknown: var(--status-color-unknown, light-dark(#6e7781, #9198a1));
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* theme="light|dark" pins the scheme; otherwise the page's preference decides. */
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host *,
+    :host *::before {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

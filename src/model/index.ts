@@ -1,0 +1,20 @@
+export type * from './types.js';
+export {
+  INDICATORS,
+  COMPONENT_STATUSES,
+  IMPACTS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+} from './types.js';
+export { FeedFormatError, FeedRequestError } from './errors.js';
+export {
+  worstIndicator,
+  indicatorRank,
+  impactToIndicator,
+  componentStatusToIndicator,
+  deriveIndicator,
+  isActiveIncident,
+  isActiveMaintenance,
+} from './indicator.js';
+export { sortNewestFirst } from './sort.js';
+export { plainText, safeUrl, isoDate } from './sanitize.js';

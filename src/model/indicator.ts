@@ -1,0 +1,98 @@
+import type {
+  ComponentStatus,
+  Impact,
+  Incident,
+  Indicator,
+  Maintenance,
+  StatusComponent,
+} from './types.js';
+
+// Severity order for "worst of": maintenance is planned, so it ranks below any
+// outage but above operational; unknown ranks lowest so real data always wins.
+const INDICATOR_RANK: Record<Indicator, number> = {
+  unknown: -1,
+  operational: 0,
+  maintenance: 1,
+  minor: 2,
+  major: 3,
+  critical: 4,
+};
+
+/** The most severe of a set of indicators; `operational` for an empty set. */
+export function worstIndicator(indicators: Iterable<Indicator>): Indicator {
+  let worst: Indicator | undefined;
+  for (const indicator of indicators) {
+    if (worst === undefined || INDICATOR_RANK[indicator] > INDICATOR_RANK[worst]) {
+      worst = indicator;
+    }
+  }
+  return worst ?? 'operational';
+}
+
+export function indicatorRank(indicator: Indicator): number {
+  return INDICATOR_RANK[indicator];
+}
+
+export function impactToIndicator(impact: Impact): Indicator {
+  return impact === 'none' ? 'operational' : impact;
+}
+
+// Components alone never make a page "critical": that word is reserved for an
+// incident a person declared critical. This matches Statuspage, whose page read
+// "major" with five components in major_outage (GitHub, 2020-04-02).
+export function componentStatusToIndicator(status: ComponentStatus): Indicator {
+  switch (status) {
+    case 'operational':
+      return 'operational';
+    case 'degraded_performance':
+    case 'partial_outage':
+      return 'minor';
+    case 'major_outage':
+      return 'major';
+    case 'under_maintenance':
+      return 'maintenance';
+    default:
+      return 'unknown';
+  }
+}
+
+export function isActiveIncident(incident: Incident): boolean {
+  return incident.status !== 'resolved' && incident.status !== 'postmortem';
+}
+
+export function isActiveMaintenance(maintenance: Maintenance): boolean {
+  return maintenance.status === 'in_progress' || maintenance.status === 'verifying';
+}
+
+/**
+ * The overall indicator, derived the same way for every source: the worst of the
+ * active incidents' impacts, a maintenance in progress, and the components' states.
+ * An empty page (no components, nothing active) is operational only when the
+ * provider says so; pass its own indicator as `reported` to take it into account.
+ */
+export function deriveIndicator(
+  parts: {
+    components?: readonly StatusComponent[];
+    incidents?: readonly Incident[];
+    maintenances?: readonly Maintenance[];
+  },
+  reported?: Indicator,
+): Indicator {
+  const found: Indicator[] = [];
+  for (const incident of parts.incidents ?? []) {
+    if (isActiveIncident(incident)) {
+      // An active incident without a stated impact is still not "operational".
+      found.push(incident.impact === 'none' ? 'minor' : impactToIndicator(incident.impact));
+    }
+  }
+  for (const maintenance of parts.maintenances ?? []) {
+    if (isActiveMaintenance(maintenance)) found.push('maintenance');
+  }
+  for (const component of parts.components ?? []) {
+    const indicator = componentStatusToIndicator(component.status);
+    if (indicator !== 'unknown') found.push(indicator);
+  }
+  if (reported && reported !== 'unknown') found.push(reported);
+  if (found.length === 0) return reported ?? 'unknown';
+  return worstIndicator(found);
+}

@@ -1,0 +1,76 @@
+// Pure text and link hygiene shared by every adapter. Runs in Node and browsers:
+// no DOM, so provider markup never reaches a parser that could run it.
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '\u2026',
+  rsquo: '\u2019',
+  lsquo: '\u2018',
+  rdquo: '\u201d',
+  ldquo: '\u201c',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code =
+        entity[1] === 'x' || entity[1] === 'X'
+          ? parseInt(entity.slice(2), 16)
+          : parseInt(entity.slice(1), 10);
+      // Drop code points that are not characters rather than throwing.
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Provider text (which may hold HTML) as plain text: tags removed, block ends and
+ * `<br>` turned into line breaks, entities decoded, runs of blank lines collapsed.
+ */
+export function plainText(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const text = value
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The URL as a string when its scheme is http or https; otherwise undefined. */
+export function safeUrl(value: unknown, base?: string): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Years outside this range are typos or hostile input, not real status events.
+const MIN_TIME = Date.UTC(1990, 0, 1);
+const MAX_TIME = Date.UTC(2200, 0, 1);
+
+/** A date as an ISO 8601 string, or undefined when it does not parse (never "Invalid Date"). */
+export function isoDate(value: unknown): string | undefined {
+  let time: number;
+  if (typeof value === 'string' && value.trim() !== '') time = Date.parse(value);
+  else if (typeof value === 'number')
+    time = value < 1e11 ? value * 1000 : value; // seconds or ms
+  else return undefined;
+  if (!Number.isFinite(time) || time < MIN_TIME || time > MAX_TIME) return undefined;
+  return new Date(time).toISOString();
+}

@@ -1,0 +1,117 @@
+/** The overall state of a status page: the worst of what is active. */
+export type Indicator = 'operational' | 'minor' | 'major' | 'critical' | 'maintenance' | 'unknown';
+
+export type ComponentStatus =
+  | 'operational'
+  | 'degraded_performance'
+  | 'partial_outage'
+  | 'major_outage'
+  | 'under_maintenance'
+  | 'unknown';
+
+export type Impact = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
+
+export type IncidentStatus =
+  'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem';
+
+export type MaintenanceStatus = 'scheduled' | 'in_progress' | 'verifying' | 'completed';
+
+export interface StatusPage {
+  name: string;
+  /** The status page itself: the one source of truth every widget links to. */
+  url?: string;
+  subscribeUrl?: string;
+  /** IANA time zone of the page, e.g. "Etc/UTC". */
+  timeZone?: string;
+}
+
+export interface StatusComponent {
+  id: string;
+  name: string;
+  status: ComponentStatus;
+  /** Name of the group the component belongs to, if any. */
+  group?: string;
+  description?: string;
+  updatedAt?: string;
+}
+
+export interface IncidentUpdate {
+  id: string;
+  status: IncidentStatus | MaintenanceStatus;
+  /** Plain text; never markup. */
+  body: string;
+  createdAt: string;
+}
+
+export interface Incident {
+  id: string;
+  name: string;
+  status: IncidentStatus;
+  impact: Impact;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt?: string;
+  /** The incident's page (http/https only). */
+  url?: string;
+  /** Ids of affected components. */
+  components: string[];
+  /** Newest first. */
+  updates: IncidentUpdate[];
+  /** When the next update is promised. */
+  nextUpdateAt?: string;
+  postmortemUrl?: string;
+}
+
+export interface Maintenance extends Omit<Incident, 'status'> {
+  status: MaintenanceStatus;
+  scheduledFor: string;
+  scheduledUntil?: string;
+}
+
+/** The normalized model every adapter produces and every element renders. */
+export interface StatusSnapshot {
+  page: StatusPage;
+  indicator: Indicator;
+  /** The provider's own summary line, if any. */
+  description: string;
+  components: StatusComponent[];
+  /** Newest first; resolved history where the source has it. */
+  incidents: Incident[];
+  /** Scheduled, in progress, recently completed. */
+  maintenances: Maintenance[];
+  /** ISO 8601: when the provider last changed anything. */
+  updatedAt?: string;
+  /** Items an adapter could not read and dropped, in words a person can act on. */
+  warnings?: string[];
+}
+
+export const INDICATORS: readonly Indicator[] = [
+  'operational',
+  'minor',
+  'major',
+  'critical',
+  'maintenance',
+  'unknown',
+];
+export const COMPONENT_STATUSES: readonly ComponentStatus[] = [
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+  'unknown',
+];
+export const IMPACTS: readonly Impact[] = ['none', 'minor', 'major', 'critical', 'maintenance'];
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'postmortem',
+];
+export const MAINTENANCE_STATUSES: readonly MaintenanceStatus[] = [
+  'scheduled',
+  'in_progress',
+  'verifying',
+  'completed',
+];

@@ -1,0 +1,185 @@
+import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../../src/components/status-badge/define.js';
+import type { StatusBadge } from '../../../src/components/status-badge/status-badge.js';
+import { deferred, fixture, json, stubFetch, uniqueFeedUrl } from '../helpers/feeds.js';
+
+type Summary = {
+  status: { indicator: string; description: string };
+  components: Array<{ status: string; group?: boolean }>;
+  incidents: Array<{ impact: string; status: string }>;
+  scheduled_maintenances: Array<{ status: string }>;
+};
+
+async function summaryWith(edit: (summary: Summary) => void): Promise<Summary> {
+  const summary = await fixture<Summary>('statuspage/github-summary-major-2020-04-02.json');
+  edit(summary);
+  return summary;
+}
+
+const operational = (s: Summary) => {
+  s.status = { indicator: 'none', description: 'All Systems Operational' };
+  s.components.forEach((c) => (c.status = 'operational'));
+  s.incidents = [];
+  s.scheduled_maintenances = [];
+};
+
+async function badgeFor(body: unknown, locale = 'en'): Promise<StatusBadge> {
+  stubFetch(() => json(body));
+  const el = await render<StatusBadge>(
+    html`<status-badge src=${uniqueFeedUrl()} locale=${locale}></status-badge>`,
+  );
+  await waitUntil(() => el.state !== 'loading', 'the badge did not load');
+  return el;
+}
+
+function label(el: StatusBadge): string {
+  return el.shadowRoot!.querySelector('[part~="label"]')!.textContent!.trim();
+}
+
+describe('<status-badge>', () => {
+  afterEach(() => sinon.restore());
+
+  describe('with the recorded GitHub major outage', () => {
+    it('says "Major outage", reflects it, and links to the status page', async () => {
+      const el = await badgeFor(await fixture('statuspage/github-summary-major-2020-04-02.json'));
+      expect(el.getAttribute('indicator')).to.equal('major');
+      expect(el.getAttribute('state')).to.equal('ready');
+      expect(label(el)).to.equal('Major outage');
+      const link = el.shadowRoot!.querySelector('a[part~="base"]')!;
+      expect(link.getAttribute('href')).to.equal('https://www.githubstatus.com');
+      expect(link.hasAttribute('target')).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks zh-CN', async () => {
+      const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
+      const el = await badgeFor(body, 'zh-CN');
+      expect(label(el)).to.equal('重大故障');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('each indicator', () => {
+    const cases: Array<[string, (s: Summary) => void | Promise<void>, string]> = [
+      ['operational', operational, 'All systems operational'],
+      [
+        'minor',
+        (s) => {
+          operational(s);
+          s.components[0].status = 'degraded_performance';
+        },
+        'Minor outage',
+      ],
+      [
+        'critical',
+        (s) => {
+          s.incidents[0].impact = 'critical';
+        },
+        'Critical outage',
+      ],
+      [
+        'maintenance',
+        async (s) => {
+          operational(s);
+          const documented = await fixture<Summary>(
+            'statuspage/documented-summary-maintenance-groups.json',
+          );
+          s.scheduled_maintenances = documented.scheduled_maintenances;
+        },
+        'Under maintenance',
+      ],
+    ];
+    for (const [indicator, edit, words] of cases) {
+      it(`shows ${indicator} as "${words}"`, async () => {
+        const summary = await fixture<Summary>('statuspage/github-summary-major-2020-04-02.json');
+        await edit(summary);
+        const el = await badgeFor(summary);
+        expect(el.indicator).to.equal(indicator);
+        expect(label(el)).to.equal(words);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('loading', () => {
+    it('shows a neutral placeholder until the feed answers, never "operational"', async () => {
+      const answer = deferred<Response>();
+      stubFetch(() => answer.promise);
+      const el = await render<StatusBadge>(
+        html`<status-badge src=${uniqueFeedUrl()}></status-badge>`,
+      );
+      expect(el.getAttribute('state')).to.equal('loading');
+      expect(el.getAttribute('indicator')).to.equal('unknown');
+      expect(label(el)).to.equal('Checking status…');
+      await expect(el).to.be.accessible();
+      answer.resolve(json(await summaryWith(operational)));
+      await waitUntil(() => el.state === 'ready');
+      expect(label(el)).to.equal('All systems operational');
+    });
+  });
+
+  describe('error', () => {
+    it('says the status is unavailable when the feed fails', async () => {
+      stubFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+      const errors: Event[] = [];
+      document.addEventListener('status-error', (e) => errors.push(e), { once: true });
+      const el = await render<StatusBadge>(
+        html`<status-badge src=${uniqueFeedUrl()}></status-badge>`,
+      );
+      await waitUntil(() => el.state === 'error');
+      expect(el.getAttribute('indicator')).to.equal('unknown');
+      expect(label(el)).to.equal('Status unavailable');
+      expect(errors).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says unavailable for an HTML page served as 200', async () => {
+      stubFetch(() => new Response('<!doctype html><title>Status</title>', { status: 200 }));
+      const el = await render<StatusBadge>(
+        html`<status-badge src=${uniqueFeedUrl()}></status-badge>`,
+      );
+      await waitUntil(() => el.state === 'error');
+      expect(label(el)).to.equal('Status unavailable');
+    });
+  });
+
+  describe('sharing', () => {
+    it('makes one request for three badges on the same feed', async () => {
+      const body = await summaryWith(operational);
+      const fetch = stubFetch(() => json(body));
+      const src = uniqueFeedUrl();
+      const box = await render(
+        html`<div>
+          <status-badge src=${src}></status-badge><status-badge src=${src}></status-badge
+          ><status-badge src=${src}></status-badge>
+        </div>`,
+      );
+      const badges = [...box.querySelectorAll('status-badge')];
+      await waitUntil(() => badges.every((b) => b.state === 'ready'));
+      expect(fetch.callCount).to.equal(1);
+      const init = fetch.firstCall.args[1] as RequestInit;
+      expect(init.credentials).to.equal('omit');
+      expect(init.cache).to.equal('no-cache');
+      expect(init.headers).to.equal(undefined);
+    });
+  });
+
+  describe('link', () => {
+    it('uses href and target when given', async () => {
+      stubFetch(async () => json(await summaryWith(operational)));
+      const el = await render<StatusBadge>(
+        html`<status-badge
+          src=${uniqueFeedUrl()}
+          href="https://status.example.com/"
+          target="_blank"
+        ></status-badge>`,
+      );
+      await waitUntil(() => el.state === 'ready');
+      const link = el.shadowRoot!.querySelector('a')!;
+      expect(link.getAttribute('href')).to.equal('https://status.example.com/');
+      expect(link.getAttribute('target')).to.equal('_blank');
+      expect(link.getAttribute('rel')).to.equal('noopener');
+    });
+  });
+});

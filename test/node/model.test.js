@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  worstIndicator,
+  deriveIndicator,
+  sortNewestFirst,
+  plainText,
+  safeUrl,
+  isoDate,
+  VERSION,
+} from 'status-widgets';
+
+test('worstIndicator ranks critical > major > minor > maintenance > operational', () => {
+  assert.equal(worstIndicator(['operational', 'minor', 'maintenance']), 'minor');
+  assert.equal(worstIndicator(['major', 'critical', 'minor']), 'critical');
+  assert.equal(worstIndicator(['operational', 'maintenance']), 'maintenance');
+  assert.equal(worstIndicator([]), 'operational');
+  assert.equal(worstIndicator(['unknown', 'operational']), 'operational');
+});
+
+test('deriveIndicator: an active incident beats green components; resolved ones do not count', () => {
+  const incident = (status, impact) => ({ status, impact, createdAt: '2024-01-01T00:00:00Z' });
+  const green = [{ id: 'a', name: 'A', status: 'operational' }];
+  assert.equal(
+    deriveIndicator({ components: green, incidents: [incident('identified', 'major')] }),
+    'major',
+  );
+  assert.equal(
+    deriveIndicator({ components: green, incidents: [incident('resolved', 'critical')] }),
+    'operational',
+  );
+  assert.equal(deriveIndicator({ incidents: [incident('investigating', 'none')] }), 'minor');
+  assert.equal(deriveIndicator({}), 'unknown');
+  assert.equal(deriveIndicator({}, 'operational'), 'operational');
+});
+
+test('sortNewestFirst orders by createdAt and puts undated items last', () => {
+  const sorted = sortNewestFirst([
+    { id: 'old', createdAt: '2020-01-01T00:00:00Z' },
+    { id: 'none', createdAt: 'nope' },
+    { id: 'new', createdAt: '2024-01-01T00:00:00Z' },
+  ]);
+  assert.deepEqual(
+    sorted.map((i) => i.id),
+    ['new', 'old', 'none'],
+  );
+});
+
+test('plainText, safeUrl and isoDate keep text as text, links http(s) only, dates ISO', () => {
+  assert.equal(plainText('<p>A &lt;b&gt;</p><p>B</p>'), 'A <b>\nB');
+  assert.equal(plainText('<img src=x onerror=alert(1)>ok'), 'ok');
+  assert.equal(safeUrl('javascript:alert(1)'), undefined);
+  assert.equal(safeUrl('data:text/html,hi'), undefined);
+  assert.equal(safeUrl('https://x.test/a'), 'https://x.test/a');
+  assert.equal(isoDate('not a date'), undefined);
+  assert.equal(isoDate('2020-04-02T20:20:54.013Z'), '2020-04-02T20:20:54.013Z');
+  assert.equal(isoDate('99999-01-01'), undefined);
+});
+
+test('VERSION matches package.json', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  assert.equal(VERSION, pkg.version);
+});
