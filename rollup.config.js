@@ -1,7 +1,13 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+
+const elements = readdirSync('src/components', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 // The npm build: one ES module per source module, `lit` left to the site's bundler,
 // declarations beside them.
@@ -10,7 +16,9 @@ const npmBuild = {
     index: 'src/index.ts',
     define: 'src/define.ts',
     'adapters/index': 'src/adapters/index.ts',
-    'components/status-badge/define': 'src/components/status-badge/define.ts',
+    ...Object.fromEntries(
+      elements.map((tag) => [`components/${tag}/define`, `src/components/${tag}/define.ts`]),
+    ),
   },
   external: [/^lit(\/|$)/, /^@lit\//, /^tslib$/],
   output: {
@@ -22,6 +30,25 @@ const npmBuild = {
   },
   plugins: [
     typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist', declarationDir: 'dist' }),
+  ],
+};
+
+// The reference server (Node only): its own modules under dist/server.
+const serverEntries = ['cli', 'index'].filter((name) => existsSync(`src/server/${name}.ts`));
+const serverBuild = serverEntries.length && {
+  input: Object.fromEntries(
+    serverEntries.map((name) => [`server/${name}`, `src/server/${name}.ts`]),
+  ),
+  external: [...builtinModules, /^node:/],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    sourcemap: true,
+  },
+  plugins: [
+    typescript({ tsconfig: './tsconfig.server.json', outDir: 'dist', declarationDir: 'dist' }),
   ],
 };
 
@@ -49,19 +76,37 @@ const cdnPlugins = () => [
 const cdnBuilds = [
   {
     input: 'src/define.ts',
-    output: { file: 'dist/cdn/status-widgets.js', format: 'es' },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: 'status-widgets.js',
+      // Lazily loaded parts (adapters a page may not use) become small chunks.
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
     plugins: cdnPlugins(),
   },
   {
     input: 'src/define.ts',
-    output: { file: 'dist/cdn/status-widgets.global.js', format: 'iife', name: 'StatusWidgets' },
+    output: {
+      file: 'dist/cdn/status-widgets.global.js',
+      format: 'iife',
+      name: 'StatusWidgets',
+      // A classic script cannot load chunks: everything goes inside.
+      inlineDynamicImports: true,
+    },
     plugins: cdnPlugins(),
   },
-  {
-    input: 'src/components/status-badge/define.ts',
-    output: { file: 'dist/cdn/status-badge.js', format: 'es' },
+  // Each element alone, for pages that use only one (and for the size budgets).
+  ...elements.map((tag) => ({
+    input: `src/components/${tag}/define.ts`,
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: `${tag}.js`,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
     plugins: cdnPlugins(),
-  },
+  })),
 ];
 
-export default [npmBuild, ...cdnBuilds];
+export default [npmBuild, serverBuild, ...cdnBuilds].filter(Boolean);

@@ -23,14 +23,19 @@ export function adapterNames(): string[] {
   return [...adapters.keys()];
 }
 
-/**
- * The adapter for a URL when the URL alone makes it certain, else undefined.
- * A plain page URL (https://status.example.com) is read as Statuspage, the most
- * common hosted format.
- */
+/** The adapter for a URL when the URL alone makes it certain, else undefined. */
 export function detectAdapter(source: URL): FeedAdapter | undefined {
   for (const adapter of adapters.values()) {
     if (adapter.matchesUrl?.(source)) return adapter;
   }
   return undefined;
+}
+
+/**
+ * The adapter for a feed: the named one, else the one the URL makes certain,
+ * else Statuspage (the most common hosted format).
+ */
+export function resolveAdapter(source: URL, name?: string): FeedAdapter {
+  if (name) return getAdapter(name);
+  return detectAdapter(source) ?? statuspageAdapter;
 }

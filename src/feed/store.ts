@@ -1,5 +1,4 @@
-import { getAdapter, detectAdapter } from '../adapters/registry.js';
-import { statuspageAdapter } from '../adapters/statuspage.js';
+import { resolveAdapter } from '../adapters/registry.js';
 import type { FeedAdapter } from '../adapters/types.js';
 import type { StatusSnapshot } from '../model/types.js';
 
@@ -115,11 +114,6 @@ export class FeedStore {
 }
 
 const stores = new Map<string, FeedStore>();
-
-function resolveAdapter(url: URL, name?: string): FeedAdapter {
-  if (name) return getAdapter(name);
-  return detectAdapter(url) ?? statuspageAdapter;
-}
 
 /** The page's shared store for this feed (created on first use). */
 export function getFeed(options: FeedOptions): FeedStore {
