@@ -14,6 +14,7 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: a background test page is "hidden", and the store rightly stops polling there.
+  concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
 };

@@ -1,44 +1,36 @@
-// `npm start`: serves the demo page, the CDN bundle and a Statuspage-format feed
-// (a recorded GitHub outage) from one local origin, and prints the URL.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+// `npm start` (after `npm run build`): the reference feed server playing the demo
+// scenario, with the demo page at / and the built package at /dist/, all from one
+// origin. HOST and PORT override 127.0.0.1:8787; extra arguments go to the server.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 8787);
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-};
-const ROUTES = {
-  '/': 'demo/index.html',
-  '/api/v2/summary.json': 'test/fixtures/statuspage/github-summary-major-2020-04-02.json',
-};
+const port = process.env.PORT ?? '8787';
 
-const server = createServer(async (request, response) => {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const file = ROUTES[path] ?? (path.startsWith('/dist/') ? normalize(path.slice(1)) : undefined);
-  if (!file || file.includes('..')) {
-    response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-    return;
-  }
-  try {
-    const body = await readFile(join(root, file));
-    response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'access-control-allow-origin': '*',
-      'cache-control': 'no-cache',
-    });
-    response.end(body);
-  } catch {
-    response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-  }
-});
+const server = spawn(
+  process.execPath,
+  [
+    'dist/server/cli.js',
+    '--host',
+    host,
+    '--port',
+    port,
+    '--scenario',
+    'demo',
+    '--static',
+    'demo',
+    '--static',
+    '/dist=dist',
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 
-server.listen(port, host, () => {
-  console.log(`status-widgets demo: http://${host}:${port}/`);
+server.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  const url = /listening on (\S+)/.exec(String(chunk))?.[1];
+  if (url) console.log(`\nDemo page: ${url}  (a scripted incident plays on a loop; Ctrl+C stops)`);
 });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

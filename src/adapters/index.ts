@@ -6,5 +6,12 @@ export {
   resolveAdapter,
   adapterNames,
 } from './registry.js';
-export { statuspageAdapter, readStatuspageSummary, statuspageSummaryUrl } from './statuspage.js';
+export { createAutoAdapter, probeUrl } from './auto.js';
+export {
+  statuspageAdapter,
+  readStatuspageSummary,
+  readStatuspageIncidents,
+  statuspageSummaryUrl,
+} from './statuspage.js';
+export { nativeAdapter, readNativeFeed, NATIVE_VERSION } from './native.js';
 export { FeedFormatError, FeedRequestError } from '../model/errors.js';

@@ -50,16 +50,22 @@ export function readItems<T>(
   return result;
 }
 
+/** The first number in a value that may be a number or a numeric string ("1"). */
+export function asNumber(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
 /**
- * GETs a URL and parses it as JSON. A non-2xx answer is a `FeedRequestError`;
- * a body that is not JSON (an HTML error page, an empty body) is a `FeedFormatError`.
+ * GETs a URL and returns its body as text. A non-2xx answer is a `FeedRequestError`;
+ * an empty body is a `FeedFormatError`.
  */
-export async function fetchJson(
+export async function fetchText(
   adapter: string,
   url: URL,
   fetch: typeof globalThis.fetch,
   signal?: AbortSignal,
-): Promise<unknown> {
+): Promise<string> {
   const response = await fetch(url.href, { signal });
   if (!response.ok) {
     throw new FeedRequestError(
@@ -71,16 +77,44 @@ export async function fetchJson(
   }
   const text = await response.text();
   if (text.trim() === '') throw new FeedFormatError(adapter, url.href, 'the response was empty.');
+  return text;
+}
+
+/** Parses a body as JSON; an HTML page or other text is a `FeedFormatError`. */
+export function parseJson(adapter: string, url: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     const looksHtml = /^\s*</.test(text);
     throw new FeedFormatError(
       adapter,
-      url.href,
+      url,
       looksHtml
         ? 'it answered with an HTML page, not JSON. Check that src points at the feed, not the status page itself.'
         : 'the response is not valid JSON.',
     );
   }
+}
+
+/**
+ * GETs a URL and parses it as JSON. A non-2xx answer is a `FeedRequestError`;
+ * a body that is not JSON (an HTML error page, an empty body) is a `FeedFormatError`.
+ */
+export async function fetchJson(
+  adapter: string,
+  url: URL,
+  fetch: typeof globalThis.fetch,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  return parseJson(adapter, url.href, await fetchText(adapter, url, fetch, signal));
+}
+
+/** True when an error means the load was cancelled (and must not be reported as a feed problem). */
+export function isAbort(error: unknown, signal?: AbortSignal): boolean {
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
+
+/** A short description of why a secondary request failed, for a warning. */
+export function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,15 +1,117 @@
-import type { FeedAdapter } from './types.js';
+import { isObject } from './read.js';
 import { statuspageAdapter } from './statuspage.js';
+import type { FeedAdapter } from './types.js';
 
-const adapters = new Map<string, FeedAdapter>([[statuspageAdapter.name, statuspageAdapter]]);
+/**
+ * A built-in adapter that is loaded only when a page uses it: the stub holds the
+ * name and the (small) detection rules; the reader itself is a separate chunk.
+ */
+function lazy(
+  name: string,
+  load: () => Promise<FeedAdapter>,
+  matchesUrl: ((source: URL) => boolean) | undefined,
+  matchesBody: (body: unknown) => boolean,
+): FeedAdapter {
+  return {
+    name,
+    matchesUrl,
+    matchesBody,
+    load: async (source, fetch, signal) => (await load()).load(source, fetch, signal),
+  };
+}
 
-/** Adds (or replaces) an adapter, so `adapter="<name>"` can pick it. */
+const path = (pattern: RegExp) => (source: URL) => pattern.test(source.pathname);
+
+// Detection rules, from each provider's documented URLs and response shapes (see
+// each adapter's file). A URL rule must be certain; a body rule must not match
+// another format's body. Order matters: the first match wins.
+const builtIns: FeedAdapter[] = [
+  // Only our reference server speaks it, so most pages never load its reader.
+  lazy(
+    'native',
+    () => import('./native.js').then((module) => module.nativeAdapter),
+    undefined,
+    (body) =>
+      isObject(body) &&
+      typeof body['version'] === 'number' &&
+      isObject(body['page']) &&
+      typeof body['indicator'] === 'string',
+  ),
+  statuspageAdapter,
+  lazy(
+    'feed',
+    () => import('./feed.js').then((module) => module.feedAdapter),
+    // Statuspage's history.atom/.rss, Uptime Kuma's /status/<slug>/rss, *.atom, *.rss.
+    path(/\.(atom|rss)$|^\/status\/[^/]+\/rss\/?$/i),
+    (body) =>
+      typeof body === 'string' &&
+      /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(feed|rss|rdf:RDF)[\s>]/.test(body),
+  ),
+  lazy(
+    'uptime-kuma',
+    () => import('./uptime-kuma.js').then((module) => module.uptimeKumaAdapter),
+    path(/^\/(status|api\/status-page(\/heartbeat)?)\/[^/]+\/?$/),
+    (body) => isObject(body) && isObject(body['config']) && Array.isArray(body['publicGroupList']),
+  ),
+  lazy(
+    'gatus',
+    () => import('./gatus.js').then((module) => module.gatusAdapter),
+    path(/\/api\/v1\/endpoints\/statuses\/?$/),
+    (body) =>
+      Array.isArray(body) &&
+      isObject(body[0]) &&
+      typeof body[0]['key'] === 'string' &&
+      Array.isArray(body[0]['results']),
+  ),
+  lazy(
+    'cachet',
+    () => import('./cachet.js').then((module) => module.cachetAdapter),
+    path(/\/api\/v1\/(components|incidents|schedules)(\/.*)?$/),
+    (body) => isObject(body) && isObject(body['meta']) && Array.isArray(body['data']),
+  ),
+  lazy(
+    'instatus',
+    () => import('./instatus.js').then((module) => module.instatusAdapter),
+    (source) => /(^|\.)instatus\.com$/.test(source.hostname),
+    (body) =>
+      isObject(body) &&
+      isObject(body['page']) &&
+      (Array.isArray(body['activeIncidents']) || Array.isArray(body['activeMaintenances'])),
+  ),
+];
+
+const adapters = new Map<string, FeedAdapter>(builtIns.map((adapter) => [adapter.name, adapter]));
+
+const AUTO = 'auto';
+
+/**
+ * Detects the format from the first response; it tries the registered adapters in
+ * order. Loaded only when neither `adapter` nor the URL names the format.
+ */
+let autoAdapter: FeedAdapter | undefined;
+const lazyAuto: FeedAdapter = {
+  name: AUTO,
+  load: async (source, fetch, signal) => {
+    autoAdapter ??= (await import('./auto.js')).createAutoAdapter(() => [...adapters.values()]);
+    return autoAdapter.load(source, fetch, signal);
+  },
+};
+
+/**
+ * Adds (or replaces) an adapter, so `adapter="<name>"` can pick it. With
+ * `matchesUrl`/`matchesBody` it also takes part in detection, ahead of the built-ins.
+ */
 export function registerAdapter(adapter: FeedAdapter): void {
+  adapters.delete(adapter.name);
+  const rest = [...adapters.entries()];
+  adapters.clear();
   adapters.set(adapter.name, adapter);
+  for (const [name, other] of rest) adapters.set(name, other);
 }
 
 /** The adapter with this name; throws a readable error naming the known ones. */
 export function getAdapter(name: string): FeedAdapter {
+  if (name === AUTO) return lazyAuto;
   const adapter = adapters.get(name);
   if (!adapter) {
     throw new Error(
@@ -33,9 +135,9 @@ export function detectAdapter(source: URL): FeedAdapter | undefined {
 
 /**
  * The adapter for a feed: the named one, else the one the URL makes certain,
- * else Statuspage (the most common hosted format).
+ * else `auto`, which reads the URL once and picks the format its body matches.
  */
 export function resolveAdapter(source: URL, name?: string): FeedAdapter {
   if (name) return getAdapter(name);
-  return detectAdapter(source) ?? statuspageAdapter;
+  return detectAdapter(source) ?? lazyAuto;
 }

@@ -1,5 +1,7 @@
-// Atlassian Statuspage v2 public API (and pages compatible with it), read from
-// summary.json. Field names and enum values follow Statuspage's API documentation
+// Atlassian Statuspage v2 public API (and pages compatible with it): summary.json
+// for the live state (components and groups, unresolved incidents, scheduled
+// maintenances, page url and time zone), incidents.json for resolved history (the
+// last 50). Field names and enum values follow Statuspage's API documentation
 // (https://metastatuspage.com/api/v2/ and developer.statuspage.io).
 import { deriveIndicator } from '../model/indicator.js';
 import { FeedFormatError } from '../model/errors.js';
@@ -22,9 +24,11 @@ import {
   asArray,
   asString,
   fetchJson,
+  isAbort,
   isObject,
   oneOf,
   readItems,
+  reason,
   Warnings,
   type Json,
 } from './read.js';
@@ -194,12 +198,83 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
   return snapshot;
 }
 
+/** Reads a parsed incidents.json body: the page's last 50 incidents, resolved ones included. */
+export function readStatuspageIncidents(
+  body: unknown,
+  url: string,
+  warnings: Warnings,
+  pageUrl?: string,
+): Incident[] {
+  if (!isObject(body) || !Array.isArray(body['incidents'])) {
+    throw new FeedFormatError(NAME, url, 'the JSON has no "incidents" list.');
+  }
+  return readItems(body['incidents'], 'past incident', warnings, (item) =>
+    readIncident(item, warnings, pageUrl),
+  );
+}
+
+interface History {
+  pageUpdatedAt?: string;
+  incidents: Incident[];
+  warnings: string[];
+}
+
+// Resolved history per summary URL. incidents.json is re-read only when the page
+// says it changed (summary's page.updated_at), so a poll costs one request.
+const histories = new Map<string, History>();
+const MAX_HISTORIES = 20;
+
+async function loadHistory(
+  summaryUrl: URL,
+  snapshot: StatusSnapshot,
+  fetch: typeof globalThis.fetch,
+  signal?: AbortSignal,
+): Promise<History> {
+  const known = histories.get(summaryUrl.href);
+  if (known && known.pageUpdatedAt === snapshot.updatedAt) return known;
+  const url = new URL('incidents.json', summaryUrl);
+  const warnings = new Warnings();
+  let incidents: Incident[] = [];
+  try {
+    const body = await fetchJson(NAME, url, fetch, signal);
+    incidents = readStatuspageIncidents(body, url.href, warnings, snapshot.page.url);
+  } catch (error) {
+    if (isAbort(error, signal)) throw error;
+    // The live state is still good: keep it, and say why the history is missing.
+    warnings.add(`Resolved incidents were not loaded from ${url.href}: ${reason(error)}`);
+  }
+  const history: History = {
+    pageUpdatedAt: snapshot.updatedAt,
+    incidents,
+    warnings: warnings.list,
+  };
+  histories.delete(summaryUrl.href);
+  histories.set(summaryUrl.href, history);
+  if (histories.size > MAX_HISTORIES) histories.delete(histories.keys().next().value!);
+  return history;
+}
+
+/** The live incidents from summary.json, then the history not already among them. */
+function withHistory(snapshot: StatusSnapshot, history: History): StatusSnapshot {
+  const live = new Set(snapshot.incidents.map((incident) => incident.id));
+  const incidents = sortNewestFirst([
+    ...snapshot.incidents,
+    ...history.incidents.filter((incident) => !live.has(incident.id)),
+  ]);
+  const warnings = [...(snapshot.warnings ?? []), ...history.warnings];
+  const merged: StatusSnapshot = { ...snapshot, incidents };
+  if (warnings.length) merged.warnings = warnings;
+  else delete merged.warnings;
+  return merged;
+}
+
 export const statuspageAdapter: FeedAdapter = {
   name: NAME,
   matchesUrl: (source) => API_PATH.test(source.pathname),
   matchesBody: (body) => isObject(body) && isObject(body['page']) && isObject(body['status']),
   async load(source, fetch, signal) {
     const url = statuspageSummaryUrl(source);
-    return readStatuspageSummary(await fetchJson(NAME, url, fetch, signal), url.href);
+    const snapshot = readStatuspageSummary(await fetchJson(NAME, url, fetch, signal), url.href);
+    return withHistory(snapshot, await loadHistory(url, snapshot, fetch, signal));
   },
 };

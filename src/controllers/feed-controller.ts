@@ -7,77 +7,103 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * Binds an element to the page's shared store for its feed: subscribes while the
- * element is connected, follows changes of `src`/`adapter`/`interval`, and fires
- * `status-change` / `status-error` on real transitions only.
+ * element is connected, follows changes of `src`/`adapter`/`interval`/`transport`,
+ * and fires `status-change` / `status-error` on real transitions only.
  */
 export class FeedController implements ReactiveController {
   snapshot?: StatusSnapshot;
   state: FeedState = 'loading';
   error?: Error;
-  fetchedAt?: number;
 
-  private store?: FeedStore;
-  private unsubscribe?: () => void;
-  private key = '';
+  private _store?: FeedStore;
+  private _unsubscribe?: () => void;
+  private _key = '';
 
   constructor(
-    private readonly host: Host,
-    private readonly options: () => Partial<FeedOptions>,
+    private readonly _host: Host,
+    private readonly _options: () => Partial<FeedOptions>,
   ) {
-    host.addController(this);
+    _host.addController(this);
+  }
+
+  /** When the snapshot was fetched (ms since the epoch). */
+  get fetchedAt(): number | undefined {
+    return this._store?.fetchedAt;
+  }
+
+  /** Age of the snapshot in ms. */
+  get age(): number | undefined {
+    return this._store?.age;
+  }
+
+  /** True while the snapshot is the one kept from an earlier page view. */
+  get cached(): boolean {
+    return this._store?.cached ?? false;
+  }
+
+  /** When this tab polls next (ms since the epoch), if it polls. */
+  get nextPollAt(): number | undefined {
+    return this._store?.nextPollAt;
   }
 
   hostConnected(): void {
-    this.connect();
+    this._connect();
   }
 
   hostDisconnected(): void {
-    this.disconnect();
+    this._disconnect();
   }
 
   hostUpdate(): void {
     // Follow attribute changes without waiting for a reconnect.
-    const { src, adapter, interval } = this.options();
-    if (this.host.isConnected && `${src}|${adapter}|${interval}` !== this.key) this.connect();
+    if (this._host.isConnected && this._optionsKey() !== this._key) this._connect();
   }
 
   /** Asks the store to load now (the error state's retry button). */
   retry(): void {
-    void this.store?.refresh();
+    void this._store?.refresh();
   }
 
-  private connect(): void {
-    this.disconnect();
-    const { src, adapter, interval } = this.options();
-    this.key = `${src}|${adapter}|${interval}`;
+  private _optionsKey(): string {
+    const { src, adapter, interval, transport } = this._options();
+    return `${src}|${adapter}|${interval}|${transport}`;
+  }
+
+  private _connect(): void {
+    this._disconnect();
+    const { src, adapter, interval, transport } = this._options();
+    this._key = this._optionsKey();
     if (!src) return;
+    let store: FeedStore;
     try {
-      this.store = getFeed({ src, adapter });
+      store = getFeed({ src, adapter, transport });
     } catch (error) {
       // A bad URL or an unknown adapter name is the page author's to fix: say so.
-      this.apply(undefined, 'error', error instanceof Error ? error : new Error(String(error)));
+      this._apply(undefined, 'error', error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    this.unsubscribe = this.store.subscribe((store) => {
-      this.fetchedAt = store.fetchedAt;
-      this.apply(store.snapshot, store.state, store.error);
-    }, interval);
+    this._store = store;
+    this._unsubscribe = store.subscribe(
+      () => this._apply(store.snapshot, store.state, store.error),
+      interval,
+    );
   }
 
-  private disconnect(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.store = undefined;
+  private _disconnect(): void {
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+    this._store = undefined;
   }
 
-  private apply(snapshot: StatusSnapshot | undefined, state: FeedState, error?: Error): void {
+  private _apply(snapshot: StatusSnapshot | undefined, state: FeedState, error?: Error): void {
     const changed = snapshot !== undefined && snapshot !== this.snapshot;
     const failed = error !== undefined && error !== this.error;
+    if (!changed && !failed && state === this.state && error === this.error) return;
     this.snapshot = snapshot;
     this.state = state;
     this.error = error;
-    this.host.requestUpdate();
-    if (changed) this.host.dispatchEvent(new StatusChangeEvent(snapshot));
-    if (failed) this.host.dispatchEvent(new StatusErrorEvent(error));
+    this._host.requestUpdate();
+    if (changed) this._host.dispatchEvent(new StatusChangeEvent(snapshot));
+    if (failed) this._host.dispatchEvent(new StatusErrorEvent(error));
   }
 }

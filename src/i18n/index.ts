@@ -1,38 +1,70 @@
 import { en, type MessageKey, type Messages } from './messages/en.js';
-import { zhCN } from './messages/zh-CN.js';
 
 export type { MessageKey, Messages };
 
-const tables = new Map<string, Partial<Messages>>([
-  ['en', en],
-  ['zh-CN', zhCN],
-]);
+// English ships inside every bundle; the other tables are separate chunks loaded on
+// first use, so an English page never downloads five other languages.
+type Table = { messages: Messages };
+const loaders: Record<string, () => Promise<Table>> = {
+  'zh-CN': () => import('./messages/zh-CN.js'),
+  es: () => import('./messages/es.js'),
+  fr: () => import('./messages/fr.js'),
+  de: () => import('./messages/de.js'),
+  ja: () => import('./messages/ja.js'),
+};
 
-/** Overrides some or all messages of a locale (or adds a locale). */
+const tables = new Map<string, Partial<Messages>>([['en', en]]);
+const pending = new Map<string, Promise<void>>();
+const ready = new Set<string>(['en']);
+
+/**
+ * Overrides some or all messages of a locale, or adds a locale. Overrides win over
+ * the shipped table, also when that table loads later.
+ */
 export function setMessages(locale: string, messages: Partial<Messages>): void {
   tables.set(locale, { ...tables.get(locale), ...messages });
 }
 
-/** The locale tags with a message table, most specific first when matching. */
+/** Every locale with messages: the shipped ones and any added with setMessages. */
 export function supportedLocales(): string[] {
-  return [...tables.keys()];
+  return [...new Set(['en', ...Object.keys(loaders), ...tables.keys()])];
 }
 
 /** The best table for a BCP 47 tag: exact, then language-only ("zh-Hans-CN" → "zh-CN"), then English. */
 export function matchLocale(requested: string | undefined): string {
   if (!requested) return 'en';
   const lower = requested.toLowerCase();
-  const keys = [...tables.keys()];
-  const exact = keys.find((key) => key.toLowerCase() === lower);
-  if (exact) return exact;
+  const keys = supportedLocales();
   const language = lower.split('-')[0];
-  return keys.find((key) => key.toLowerCase().split('-')[0] === language) ?? 'en';
+  return (
+    keys.find((key) => key.toLowerCase() === lower) ??
+    keys.find((key) => key.toLowerCase().split('-')[0] === language) ??
+    'en'
+  );
 }
 
 /** The `locale` attribute, else the nearest `lang`, else the browser's language. */
 export function resolveLocale(host: HTMLElement, locale?: string): string {
   const fromLang = host.closest('[lang]')?.getAttribute('lang') || undefined;
   return matchLocale(locale || fromLang || globalThis.navigator?.language);
+}
+
+/**
+ * Loads a shipped table once; undefined when the locale is ready to render now.
+ * A failed load leaves English in place rather than blanking the element.
+ */
+export function loadLocale(locale: string): Promise<void> | undefined {
+  const load = loaders[locale];
+  if (!load || ready.has(locale)) return undefined;
+  let promise = pending.get(locale);
+  if (!promise) {
+    promise = load()
+      .then(({ messages }) => void tables.set(locale, { ...messages, ...tables.get(locale) }))
+      .catch(() => undefined)
+      .finally(() => ready.add(locale));
+    pending.set(locale, promise);
+  }
+  return promise;
 }
 
 /** A message in a locale, with `{name}` placeholders filled from `vars`. */
@@ -47,9 +79,59 @@ export function msg(
     : template;
 }
 
+// Building an Intl formatter costs far more than using one: a long incident list
+// formats thousands of dates, so each formatter is made once per locale and options.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** A time of day in the viewer's (or the given) time zone. */
 export function formatTime(locale: string, iso: string | number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** A date and time, short, in the viewer's (or the given) time zone. */
+export function formatDateTime(locale: string, iso: string | number, timeZone?: string): string {
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
     new Date(iso),
   );
+}
+
+/** "12 minutes ago", "in 3 hours", "yesterday": the distance from `now`, in words. */
+export function formatRelative(locale: string, iso: string | number, now = Date.now()): string {
+  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
+  const hours = Math.round(minutes / 60);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
+  if (Math.abs(hours) < 48) return format.format(hours, 'hour');
+  return format.format(Math.round(hours / 24), 'day');
+}
+
+const unit = (locale: string, value: number, name: string, display = 'short') =>
+  new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: name,
+    unitDisplay: display as 'short',
+  }).format(value);
+
+/** A length of time as "2 hr, 15 min" (days, hours and minutes; at least one minute). */
+export function formatDuration(locale: string, ms: number): string {
+  const total = Math.max(1, Math.round(ms / 60_000));
+  const parts: Array<[number, string]> = [
+    [Math.floor(total / 1440), 'day'],
+    [Math.floor(total / 60) % 24, 'hour'],
+    [total % 60, 'minute'],
+  ];
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(
+    parts.filter(([value]) => value > 0).map(([value, name]) => unit(locale, value, name)),
+  );
+}
+
+/** "90 days" in the locale's words. */
+export function formatDays(locale: string, days: number): string {
+  return unit(locale, days, 'day', 'long');
 }

@@ -1,4 +1,4 @@
-import { svg, type SVGTemplateResult } from 'lit';
+import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Indicator } from '../model/types.js';
 
 // One glyph per severity, so the state is never told by colour alone.
@@ -14,4 +14,17 @@ const GLYPHS: Record<Indicator, SVGTemplateResult> = {
 
 export function indicatorIcon(indicator: Indicator): SVGTemplateResult {
   return svg`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="8" fill="currentColor" /><g fill="none" stroke="var(--_icon-glyph, #fff)" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${GLYPHS[indicator]}</g></svg>`;
+}
+
+/**
+ * The coloured severity icon (`part="indicator"`, coloured by `data-indicator`).
+ * With `label` it is an image with that accessible name (for places with no word
+ * beside it); without, it is decoration next to a visible word.
+ */
+export function severity(indicator: Indicator, label?: string): TemplateResult {
+  return label
+    ? html`<span part="indicator" data-indicator=${indicator} role="img" aria-label=${label}
+        >${indicatorIcon(indicator)}</span
+      >`
+    : html`<span part="indicator" data-indicator=${indicator}>${indicatorIcon(indicator)}</span>`;
 }

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 
 /**
- * Shared by every element: the host reset and the design tokens (light and dark
- * through CSS light-dark(), following prefers-color-scheme or the theme attribute). Each public
- * `--status-*` property is read once into a private `--_*` with its default;
- * element styles use only the private names. Light and dark colours meet WCAG AA
- * (text 4.5:1, the indicator graphic 3:1) on their default surfaces.
+ * Shared by every element: the host reset, the design tokens (light and dark
+ * through CSS light-dark(), following prefers-color-scheme or the theme attribute),
+ * and the pieces every element draws the same way (severity icon, skeleton, error
+ * box, buttons, focus ring). Each public `--status-*` property is read once into a
+ * private `--_*` with its default; element styles use only the private names.
+ * Light and dark colours meet WCAG AA (text 4.5:1, the indicator graphic 3:1) on
+ * their default surfaces.
  */
 export const hostStyles = css`
   :host {
@@ -15,9 +17,11 @@ export const hostStyles = css`
     --_font: var(--status-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_radius: var(--status-radius, 6px);
     --_surface: var(--status-surface, light-dark(#fff, #0d1117));
+    --_raised: var(--status-surface-raised, light-dark(#f6f8fa, #151b23));
     --_text: var(--status-text, light-dark(#1f2328, #e6edf3));
     --_muted: var(--status-muted, light-dark(#59636e, #9198a1));
     --_border: var(--status-border, light-dark(#d1d9e0, #3d444d));
+    --_link: var(--status-link, light-dark(#0969da, #4493f8));
     --_focus: var(--status-focus, light-dark(#0969da, #4493f8));
     --_operational: var(--status-color-operational, light-dark(#1a7f37, #3fb950));
     --_minor: var(--status-color-minor, light-dark(#9a6700, #d29922));
@@ -44,5 +48,95 @@ export const hostStyles = css`
       animation: none !important;
       transition: none !important;
     }
+  }
+  [part~='indicator'] {
+    display: inline-flex;
+    flex: none;
+    color: var(--_unknown);
+  }
+  [data-indicator='operational'] {
+    color: var(--_operational);
+  }
+  [data-indicator='minor'] {
+    color: var(--_minor);
+  }
+  [data-indicator='major'] {
+    color: var(--_major);
+  }
+  [data-indicator='critical'] {
+    color: var(--_critical);
+  }
+  [data-indicator='maintenance'] {
+    color: var(--_maintenance);
+  }
+  a {
+    color: var(--_link);
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_raised);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.2em 0.7em;
+    cursor: pointer;
+  }
+  p {
+    margin: 0;
+  }
+  .box {
+    display: block;
+    box-sizing: border-box;
+    padding: 0.75em 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    line-height: 1.45;
+  }
+  .muted,
+  [part~='stale'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part~='error'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+  .bar {
+    display: block;
+    height: 0.9em;
+    margin: 0.4em 0;
+    border-radius: 4px;
+    background: var(--_border);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+    width: 90%;
+  }
+  .bar + .bar {
+    width: 65%;
+  }
+  .bar + .bar + .bar {
+    width: 40%;
+  }
+  .bar + .bar + .bar + .bar {
+    width: 15%;
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

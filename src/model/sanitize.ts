@@ -64,10 +64,21 @@ export function safeUrl(value: unknown, base?: string): string | undefined {
 const MIN_TIME = Date.UTC(1990, 0, 1);
 const MAX_TIME = Date.UTC(2200, 0, 1);
 
+// "2024-01-02 03:04:05" (Cachet, Uptime Kuma) carries no zone. JavaScript would read
+// it as the visitor's local time, so each visitor would see a different moment;
+// these servers store UTC, so read it as UTC.
+const ZONELESS = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
+function utcWhenZoneless(value: string): string {
+  const match = ZONELESS.exec(value);
+  return match ? `${match[1]}T${match[2]}Z` : value;
+}
+
 /** A date as an ISO 8601 string, or undefined when it does not parse (never "Invalid Date"). */
 export function isoDate(value: unknown): string | undefined {
   let time: number;
-  if (typeof value === 'string' && value.trim() !== '') time = Date.parse(value);
+  if (typeof value === 'string' && value.trim() !== '')
+    time = Date.parse(utcWhenZoneless(value.trim()));
   else if (typeof value === 'number')
     time = value < 1e11 ? value * 1000 : value; // seconds or ms
   else return undefined;

@@ -83,6 +83,8 @@ export interface StatusSnapshot {
   updatedAt?: string;
   /** Items an adapter could not read and dropped, in words a person can act on. */
   warnings?: string[];
+  /** Related endpoints the feed announced (http/https only). */
+  links?: { /** Server-sent events URL for live updates. */ events?: string };
 }
 
 export const INDICATORS: readonly Indicator[] = [

@@ -1,15 +1,25 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { defineElement } from '../../src/internal/define.js';
-import { StatusBadge } from '../../src/components/status-badge/status-badge.js';
+import { StatusBadge, StatusBanner, StatusComponents, StatusIncidents } from '../../src/index.js';
 import '../../src/define.js';
 
 describe('defineElement', () => {
   afterEach(() => sinon.restore());
 
-  it('does not throw or warn when the same version is loaded twice', () => {
+  it('registers all four elements from the define module', () => {
+    expect(customElements.get('status-badge')).to.equal(StatusBadge);
+    expect(customElements.get('status-banner')).to.equal(StatusBanner);
+    expect(customElements.get('status-incidents')).to.equal(StatusIncidents);
+    expect(customElements.get('status-components')).to.equal(StatusComponents);
+  });
+
+  it('does not throw or warn when the same version is loaded twice', async () => {
     const warn = sinon.stub(console, 'warn');
     expect(() => defineElement('status-badge', class extends StatusBadge {})).not.to.throw();
+    expect(() => defineElement('status-banner', class extends StatusBanner {})).not.to.throw();
+    // The per-element define modules, loaded after the bundle, are quiet too.
+    await import('../../src/components/status-incidents/define.js');
     expect(customElements.get('status-badge')).to.equal(StatusBadge);
     expect(warn.called).to.be.false;
   });

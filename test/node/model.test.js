@@ -62,3 +62,11 @@ test('VERSION matches package.json', () => {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   assert.equal(VERSION, pkg.version);
 });
+
+test('isoDate reads zone-less date-times (Cachet, Uptime Kuma) as UTC, not local time', () => {
+  assert.equal(isoDate('2024-03-04 10:00:00'), '2024-03-04T10:00:00.000Z');
+  assert.equal(isoDate('2024-05-06 07:50:00.123'), '2024-05-06T07:50:00.123Z');
+  assert.equal(isoDate('2024-05-06T07:50'), '2024-05-06T07:50:00.000Z');
+  assert.equal(isoDate('2024-05-06T07:50:00+02:00'), '2024-05-06T05:50:00.000Z');
+  assert.equal(isoDate('Tue, 10 Sep 2024 09:30:00 +0000'), '2024-09-10T09:30:00.000Z');
+});

@@ -15,42 +15,27 @@ export const styles = css`
     text-decoration: none;
     white-space: nowrap;
   }
+  :host([compact]) [part~='base'] {
+    padding: 0.3em;
+  }
   a[part~='base']:hover [part~='label'] {
     text-decoration: underline;
   }
-  a[part~='base']:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   [part~='indicator'] {
-    display: inline-flex;
-    flex: none;
     font-size: 1.05em;
-    color: var(--_unknown);
-  }
-  :host([indicator='operational']) [part~='indicator'] {
-    color: var(--_operational);
-  }
-  :host([indicator='minor']) [part~='indicator'] {
-    color: var(--_minor);
-  }
-  :host([indicator='major']) [part~='indicator'] {
-    color: var(--_major);
-  }
-  :host([indicator='critical']) [part~='indicator'] {
-    color: var(--_critical);
-  }
-  :host([indicator='maintenance']) [part~='indicator'] {
-    color: var(--_maintenance);
   }
   :host([state='loading']) [part~='indicator'] {
     opacity: 0.5;
   }
-  :host([state='loading']) [part~='label'] {
+  :host([state='loading']) [part~='label'],
+  [part~='timestamp'] {
     color: var(--_muted);
   }
   [part~='timestamp'] {
-    color: var(--_muted);
     font-size: 0.85em;
+  }
+  [part~='retry'] {
+    margin-inline-start: 0.4em;
+    font-size: 0.8rem;
   }
 `;

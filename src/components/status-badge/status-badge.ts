@@ -1,24 +1,27 @@
-import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import { FeedController } from '../../controllers/feed-controller.js';
-import { formatTime, msg, resolveLocale } from '../../i18n/index.js';
-import { indicatorIcon } from '../../internal/icons.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { findComponent } from '../../internal/filter.js';
+import { severity } from '../../internal/icons.js';
+import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { hostStyles } from '../../internal/styles.js';
-import { VERSION } from '../../internal/version.js';
-import type { Indicator } from '../../model/types.js';
-import type { FeedState } from '../../feed/store.js';
+import { componentStatusToIndicator } from '../../model/indicator.js';
+import type { Indicator, StatusSnapshot } from '../../model/types.js';
 import { styles } from './status-badge.styles.js';
 
 /**
- * A dot and a word for the overall state of a status feed, linking to the status page.
+ * A dot and a word for the overall state of a status feed (or of one component),
+ * linking to the status page.
  *
  * @tag status-badge
  * @summary The overall status of a service, for a site header or footer.
  *
+ * @slot - Fallback shown when scripts do not run (e.g. a plain link to the status page).
+ *
  * @csspart base - The badge box (a link when the status page is known).
+ * @csspart link - The badge box when it is a link.
  * @csspart indicator - The coloured severity icon.
- * @csspart label - The state in words.
+ * @csspart label - The state in words (visually hidden when `compact`).
  * @csspart timestamp - "as of" time shown while the data is stale.
+ * @csspart retry - The retry button shown when the feed could not be loaded.
  *
  * @cssprop --status-color-operational - Colour of the operational state.
  * @cssprop --status-color-minor - Colour of a minor outage.
@@ -29,80 +32,97 @@ import { styles } from './status-badge.styles.js';
  * @cssprop --status-font - Font family.
  * @cssprop --status-surface - Background colour.
  * @cssprop --status-text - Text colour.
+ * @cssprop --status-muted - Colour of secondary text.
  * @cssprop --status-border - Border colour.
+ * @cssprop --status-focus - Focus ring colour.
  * @cssprop --status-badge-radius - Corner radius of the badge.
  * @cssprop --status-badge-font-size - Font size of the badge.
  *
  * @fires status-change - A new snapshot arrived (`event.detail` is the snapshot).
  * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
  */
-export class StatusBadge extends LitElement {
-  static readonly version = VERSION;
+export class StatusBadge extends StatusElement {
   static override styles = [hostStyles, styles];
 
-  private readonly feed = new FeedController(this, () => ({
-    src: this.src,
-    adapter: this.adapter,
-    interval: this.interval,
-  }));
+  static override properties: PropertyDeclarations = {
+    ...StatusElement.properties,
+    component: {},
+    compact: { type: Boolean, reflect: true },
+    target: {},
+    indicator: { reflect: true },
+  };
 
-  /** The feed or status page URL, e.g. `https://www.githubstatus.com`. */
-  @property() src = '';
-
-  /** The adapter name (`statuspage`, …); detected from the URL when absent. */
-  @property() adapter?: string;
-
-  /** Seconds between polls (default 60, at least 10). */
-  @property({ type: Number }) interval = 60;
-
-  /** Language of the text (e.g. `zh-CN`); defaults to the page's `lang`, then the browser's. */
-  @property() locale?: string;
-
-  /** Link target overriding the feed's status page URL. */
-  @property() href?: string;
-
+  /** One component's state instead of the page's: its id or its name. */
+  component?: string;
+  /** Only the dot; the state stays the link's accessible name. */
+  compact = false;
   /** Where the link opens (`_blank` for a new tab); the same tab by default. */
-  @property() target?: string;
-
-  /** The overall state, reflected for site CSS: `operational|minor|major|critical|maintenance|unknown`. */
-  @property({ reflect: true }) indicator: Indicator = 'unknown';
-
-  /** The load state, reflected for site CSS: `loading|ready|stale|error`. */
-  @property({ reflect: true }) state: FeedState = 'loading';
+  target?: string;
+  /** The shown state, reflected for site CSS: `operational|minor|major|critical|maintenance|unknown`. */
+  indicator: Indicator = 'unknown';
 
   protected override willUpdate(): void {
-    this.state = this.feed.state;
+    super.willUpdate();
     // Without data the state is unknown, never a guessed "operational".
-    this.indicator = this.feed.snapshot?.indicator ?? 'unknown';
+    const snapshot = this.feed.snapshot;
+    const component =
+      snapshot && this.component && findComponent(snapshot.components, this.component);
+    this.indicator = component
+      ? componentStatusToIndicator(component.status)
+      : this.component
+        ? 'unknown'
+        : (snapshot?.indicator ?? 'unknown');
   }
 
-  protected override render() {
-    const locale = resolveLocale(this, this.locale);
-    const label =
-      this.state === 'loading'
-        ? msg(locale, 'state.loading')
-        : this.state === 'error'
-          ? msg(locale, 'state.error')
-          : msg(locale, `indicator.${this.indicator}`);
-    const link = this.href || this.feed.snapshot?.page.url;
-    const content = html`<span part="indicator">${indicatorIcon(this.indicator)}</span
-      ><span part="label">${label}</span>${this.renderStale(locale)}`;
+  protected override renderLoading(): Rendered {
+    return this._renderBadge(this.t('state.loading'));
+  }
+
+  protected override renderError(): Rendered {
+    return html`${this._renderBadge(this.t('state.error'))}<button
+        part="retry"
+        type="button"
+        @click=${() => this.feed.retry()}
+      >
+        ${this.t('action.retry')}
+      </button>`;
+  }
+
+  protected override renderSnapshot(snapshot: StatusSnapshot): Rendered {
+    return this._renderBadge(this._describe(snapshot));
+  }
+
+  private _renderBadge(label: string): Rendered {
+    const link = this.pageUrl(this.feed.snapshot);
+    const content = html`${severity(this.indicator)}<span
+        part="label"
+        class=${this.compact ? 'vh' : ''}
+        >${label}</span
+      >${this.renderStale()}`;
     return link
       ? html`<a
           part="base link"
           href=${link}
           target=${this.target || nothing}
           rel=${this.target === '_blank' ? 'noopener' : nothing}
-          title=${msg(locale, 'link.statusPage')}
+          title=${this.t('link.statusPage')}
           >${content}</a
         >`
       : html`<span part="base">${content}</span>`;
   }
 
-  private renderStale(locale: string) {
-    if (this.state !== 'stale' || this.feed.fetchedAt === undefined) return nothing;
-    const time = formatTime(locale, this.feed.fetchedAt);
-    return html`<span part="timestamp">· ${msg(locale, 'state.stale', { time })}</span>`;
+  protected override renderStale(): Rendered {
+    const at = this.feed.fetchedAt;
+    if (this.state !== 'stale' || at === undefined || this.compact) return nothing;
+    return html`<span part="timestamp">· ${this.t('state.stale', { time: this.time(at) })}</span>`;
+  }
+
+  private _describe(snapshot: StatusSnapshot): string {
+    if (!this.component) return this.t(`indicator.${this.indicator}`);
+    const component = findComponent(snapshot.components, this.component);
+    return component
+      ? `${component.name}: ${this.t(`component.${component.status}`)}`
+      : this.t('component.missing', { name: this.component });
   }
 }
 

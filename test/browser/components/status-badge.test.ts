@@ -1,8 +1,19 @@
 import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import '../helpers/lit-warnings.js';
 import '../../../src/components/status-badge/define.js';
 import type { StatusBadge } from '../../../src/components/status-badge/status-badge.js';
-import { deferred, fixture, json, stubFetch, uniqueFeedUrl } from '../helpers/feeds.js';
+import { getFeed } from '../../../src/feed/store.js';
+import {
+  deferred,
+  fixture,
+  json,
+  partText,
+  place,
+  settled,
+  stubFetch,
+  uniqueFeedUrl,
+} from '../helpers/feeds.js';
 
 type Summary = {
   status: { indicator: string; description: string };
@@ -30,6 +41,7 @@ async function badgeFor(body: unknown, locale = 'en'): Promise<StatusBadge> {
     html`<status-badge src=${uniqueFeedUrl()} locale=${locale}></status-badge>`,
   );
   await waitUntil(() => el.state !== 'loading', 'the badge did not load');
+  await el.updateComplete; // and its language table
   return el;
 }
 
@@ -149,7 +161,7 @@ describe('<status-badge>', () => {
       const body = await summaryWith(operational);
       const fetch = stubFetch(() => json(body));
       const src = uniqueFeedUrl();
-      const box = await render(
+      const box = place(
         html`<div>
           <status-badge src=${src}></status-badge><status-badge src=${src}></status-badge
           ><status-badge src=${src}></status-badge>
@@ -157,7 +169,9 @@ describe('<status-badge>', () => {
       );
       const badges = [...box.querySelectorAll('status-badge')];
       await waitUntil(() => badges.every((b) => b.state === 'ready'));
-      expect(fetch.callCount).to.equal(1);
+      // One poll for the three: each URL the adapter reads is fetched once.
+      const urls = fetch.getCalls().map((call) => String(call.args[0]));
+      expect(urls).to.have.length(new Set(urls).size);
       const init = fetch.firstCall.args[1] as RequestInit;
       expect(init.credentials).to.equal('omit');
       expect(init.cache).to.equal('no-cache');
@@ -180,6 +194,133 @@ describe('<status-badge>', () => {
       expect(link.getAttribute('href')).to.equal('https://status.example.com/');
       expect(link.getAttribute('target')).to.equal('_blank');
       expect(link.getAttribute('rel')).to.equal('noopener');
+    });
+  });
+
+  describe('component=', () => {
+    for (const [locale, words] of [
+      ['en', 'GitHub Actions: Partial outage'],
+      ['zh-CN', 'GitHub Actions: 部分中断'],
+    ]) {
+      it(`shows one component's state, found by name or id (${locale})`, async () => {
+        const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
+        stubFetch(() => json(body));
+        const src = uniqueFeedUrl();
+        const box = place(
+          html`<div>
+            <status-badge src=${src} locale=${locale} component="github actions"></status-badge>
+            <status-badge src=${src} locale=${locale} component="br0l2tvcx85d"></status-badge>
+          </div>`,
+        );
+        for (const el of box.querySelectorAll('status-badge')) {
+          await settled(el);
+          expect(el.indicator).to.equal('minor');
+          expect(label(el)).to.equal(words);
+          await expect(el).to.be.accessible();
+        }
+      });
+    }
+
+    it('says so when the component is not in the feed', async () => {
+      const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
+      stubFetch(() => json(body));
+      const el = await settled(
+        await render<StatusBadge>(
+          html`<status-badge src=${uniqueFeedUrl()} component="Billing"></status-badge>`,
+        ),
+      );
+      expect(el.indicator).to.equal('unknown');
+      expect(label(el)).to.equal('Billing: not in this feed');
+    });
+  });
+
+  describe('compact', () => {
+    for (const [locale, words] of [
+      ['en', 'Major outage'],
+      ['zh-CN', '重大故障'],
+    ]) {
+      it(`shows only the dot, keeping the state as the link's name (${locale})`, async () => {
+        const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
+        stubFetch(() => json(body));
+        const el = await settled(
+          await render<StatusBadge>(
+            html`<status-badge src=${uniqueFeedUrl()} locale=${locale} compact></status-badge>`,
+          ),
+        );
+        const labelPart = el.shadowRoot!.querySelector<HTMLElement>('[part~="label"]')!;
+        expect(labelPart.textContent!.trim()).to.equal(words);
+        expect(labelPart.getBoundingClientRect().width).to.be.at.most(1);
+        expect(el.getBoundingClientRect().width).to.be.below(40);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('stale', () => {
+    for (const [locale, words] of [
+      ['en', 'Status as of'],
+      ['zh-CN', '状态截至'],
+    ]) {
+      it(`keeps the last state and says how old it is (${locale})`, async () => {
+        const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
+        let fail = false;
+        stubFetch(() => (fail ? new Response('down', { status: 503 }) : json(body)));
+        const src = uniqueFeedUrl();
+        const el = await settled(
+          await render<StatusBadge>(
+            html`<status-badge src=${src} locale=${locale}></status-badge>`,
+          ),
+        );
+        fail = true;
+        await getFeed({ src }).refresh();
+        await settled(el, 'stale');
+        expect(el.indicator).to.equal('major');
+        expect(partText(el, 'timestamp')).to.contain(words);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('error in zh-CN', () => {
+    it('says the status is unavailable and offers a retry', async () => {
+      const fetch = stubFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+      const el = await settled(
+        await render<StatusBadge>(
+          html`<status-badge src=${uniqueFeedUrl()} locale="zh-CN"></status-badge>`,
+        ),
+        'error',
+      );
+      expect(label(el)).to.equal('无法获取状态');
+      const calls = fetch.callCount;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await waitUntil(() => fetch.callCount > calls);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('loading in zh-CN', () => {
+    it('shows the neutral placeholder in Chinese', async () => {
+      stubFetch(() => deferred<Response>().promise);
+      const el = await render<StatusBadge>(
+        html`<status-badge src=${uniqueFeedUrl()} locale="zh-CN"></status-badge>`,
+      );
+      await el.updateComplete;
+      expect(label(el)).to.equal('正在检查状态…');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('right-to-left', () => {
+    it('puts the dot on the right of the words', async () => {
+      const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
+      stubFetch(() => json(body));
+      const box = place(
+        html`<p dir="rtl"><status-badge src=${uniqueFeedUrl()} locale="en"></status-badge></p>`,
+      );
+      const el = await settled(box.querySelector('status-badge')!);
+      const dot = el.shadowRoot!.querySelector('[part~="indicator"]')!.getBoundingClientRect();
+      const words = el.shadowRoot!.querySelector('[part~="label"]')!.getBoundingClientRect();
+      expect(dot.left).to.be.above(words.right - 1);
     });
   });
 });

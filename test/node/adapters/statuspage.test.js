@@ -5,17 +5,35 @@ import { getAdapter, FeedFormatError, FeedRequestError } from 'status-widgets/ad
 import { fakeFetch, readFixture } from '../helpers.js';
 
 const SUMMARY = 'https://www.githubstatus.com/api/v2/summary.json';
+const INCIDENTS = 'https://www.githubstatus.com/api/v2/incidents.json';
 const statuspage = getAdapter('statuspage');
+
+const NO_HISTORY = JSON.stringify({ page: {}, incidents: [] });
+
+let pages = 0;
+/** A page of its own per test: resolved history is remembered per summary URL. */
+function page() {
+  pages += 1;
+  const base = `https://status-${pages}.example.test`;
+  return {
+    base,
+    summary: `${base}/api/v2/summary.json`,
+    incidents: `${base}/api/v2/incidents.json`,
+  };
+}
 
 describe('statuspage adapter', () => {
   test('reads the recorded GitHub major outage', async () => {
     const fetch = fakeFetch({
       [SUMMARY]: readFixture('statuspage/github-summary-major-2020-04-02.json'),
+      [INCIDENTS]: readFixture('statuspage/github-incidents-2024-09-17.json'),
     });
     const snapshot = await statuspage.load(new URL('https://www.githubstatus.com'), fetch);
 
-    assert.equal(fetch.calls.length, 1);
-    assert.equal(fetch.calls[0].url, SUMMARY);
+    assert.deepEqual(
+      fetch.calls.map((call) => call.url),
+      [SUMMARY, INCIDENTS],
+    );
     assert.equal(snapshot.page.name, 'GitHub');
     assert.equal(snapshot.page.url, 'https://www.githubstatus.com');
     assert.equal(snapshot.page.timeZone, 'Etc/UTC');
@@ -25,8 +43,16 @@ describe('statuspage adapter', () => {
     assert.equal(snapshot.components.filter((c) => c.status === 'major_outage').length, 5);
     assert.equal(snapshot.components.filter((c) => c.status === 'partial_outage').length, 1);
 
-    assert.equal(snapshot.incidents.length, 1);
-    const [incident] = snapshot.incidents;
+    // The live incident, then the resolved history from incidents.json.
+    assert.deepEqual(
+      snapshot.incidents.map((i) => [i.id, i.status]),
+      [
+        ['69sb0f8lydp4', 'resolved'],
+        ['r3x7x31k7nn1', 'resolved'],
+        ['80d0cs6kpsps', 'investigating'],
+      ],
+    );
+    const incident = snapshot.incidents.find((i) => i.id === '80d0cs6kpsps');
     assert.equal(incident.status, 'investigating');
     assert.equal(incident.impact, 'major');
     assert.equal(incident.url, 'http://stspg.io/n0wskg2n6bvy');
@@ -76,9 +102,10 @@ describe('statuspage adapter', () => {
     body.incidents[0].incident_updates[0].body =
       'Line one<br />Line <b>two</b> &amp; more<script>alert(1)</script>';
     body.incidents[0].shortlink = 'javascript:alert(1)';
+    const { summary, incidents } = page();
     const snapshot = await statuspage.load(
-      new URL(SUMMARY),
-      fakeFetch({ [SUMMARY]: JSON.stringify(body) }),
+      new URL(summary),
+      fakeFetch({ [summary]: JSON.stringify(body), [incidents]: NO_HISTORY }),
     );
     assert.equal(snapshot.incidents[0].updates[0].body, 'Line one\nLine two & more');
     assert.equal(snapshot.incidents[0].url, 'https://www.githubstatus.com/incidents/80d0cs6kpsps');
@@ -87,9 +114,10 @@ describe('statuspage adapter', () => {
   test('drops a broken incident with a warning and keeps the rest', async () => {
     const body = JSON.parse(readFixture('statuspage/github-summary-major-2020-04-02.json'));
     body.incidents.push({ name: 'no id', status: 'investigating' }, 42);
+    const { summary, incidents } = page();
     const snapshot = await statuspage.load(
-      new URL(SUMMARY),
-      fakeFetch({ [SUMMARY]: JSON.stringify(body) }),
+      new URL(summary),
+      fakeFetch({ [summary]: JSON.stringify(body), [incidents]: NO_HISTORY }),
     );
     assert.equal(snapshot.incidents.length, 1);
     assert.equal(snapshot.warnings.length, 2);
@@ -124,5 +152,90 @@ describe('statuspage adapter', () => {
       assert.equal(error.status, 503);
       return true;
     });
+  });
+
+  test('all operational: no incidents, green components, indicator operational', async () => {
+    const body = JSON.parse(readFixture('statuspage/github-summary-major-2020-04-02.json'));
+    body.status = { indicator: 'none', description: 'All Systems Operational' };
+    body.components.forEach((c) => (c.status = 'operational'));
+    body.incidents = [];
+    const { summary, incidents } = page();
+    const snapshot = await statuspage.load(
+      new URL(summary),
+      fakeFetch({ [summary]: JSON.stringify(body), [incidents]: NO_HISTORY }),
+    );
+    assert.equal(snapshot.indicator, 'operational');
+    assert.equal(snapshot.description, 'All Systems Operational');
+    assert.equal(snapshot.incidents.length, 0);
+    assert.equal(snapshot.warnings, undefined);
+  });
+
+  test('reads incidents.json on the first load and again only when page.updated_at changes', async () => {
+    const body = JSON.parse(readFixture('statuspage/github-summary-major-2020-04-02.json'));
+    const history = readFixture('statuspage/github-incidents-2024-09-17.json');
+    const { base, summary, incidents } = page();
+    const routes = { [summary]: JSON.stringify(body), [incidents]: history };
+    const fetch = fakeFetch(routes);
+
+    const first = await statuspage.load(new URL(base), fetch);
+    assert.deepEqual(
+      fetch.calls.map((call) => call.url),
+      [summary, incidents],
+    );
+    assert.equal(first.incidents.length, 3);
+
+    const second = await statuspage.load(new URL(base), fetch);
+    assert.equal(fetch.calls.length, 3, 'an unchanged page costs one request');
+    assert.equal(fetch.calls[2].url, summary);
+    assert.deepEqual(
+      second.incidents.map((i) => i.id),
+      first.incidents.map((i) => i.id),
+      'the remembered history is reused',
+    );
+
+    body.page.updated_at = '2020-04-02T21:00:00.000Z';
+    routes[summary] = JSON.stringify(body);
+    const trimmed = JSON.parse(history);
+    trimmed.incidents = trimmed.incidents.slice(0, 1);
+    routes[incidents] = JSON.stringify(trimmed);
+    const third = await statuspage.load(new URL(base), fetch);
+    assert.deepEqual(
+      fetch.calls.slice(3).map((call) => call.url),
+      [summary, incidents],
+    );
+    assert.equal(third.incidents.length, 2, 'the new history replaced the old');
+  });
+
+  test('a page without incidents.json keeps its live state and says why history is missing', async () => {
+    const { summary } = page();
+    const snapshot = await statuspage.load(
+      new URL(summary),
+      fakeFetch({ [summary]: readFixture('statuspage/github-summary-major-2020-04-02.json') }),
+    );
+    assert.equal(snapshot.indicator, 'major');
+    assert.equal(snapshot.incidents.length, 1);
+    assert.equal(snapshot.warnings.length, 1);
+    assert.match(snapshot.warnings[0], /incidents\.json.*HTTP 404/);
+  });
+
+  test('a broken past incident in incidents.json is dropped with a warning', async () => {
+    const history = JSON.parse(readFixture('statuspage/github-incidents-2024-09-17.json'));
+    history.incidents.push({
+      id: 'x',
+      name: 'Bad status',
+      status: 'exploded',
+      created_at: '2024-09-01T00:00:00Z',
+    });
+    const { summary, incidents } = page();
+    const snapshot = await statuspage.load(
+      new URL(summary),
+      fakeFetch({
+        [summary]: readFixture('statuspage/github-summary-major-2020-04-02.json'),
+        [incidents]: JSON.stringify(history),
+      }),
+    );
+    assert.equal(snapshot.incidents.length, 3);
+    assert.equal(snapshot.warnings.length, 1);
+    assert.match(snapshot.warnings[0], /past incident #3.*exploded/);
   });
 });

@@ -1,0 +1,164 @@
+// `npm run bench:server`: throughput and latency of the reference server's
+// /api/v2/summary.json, with and without If-None-Match, at 1, 50 and 500
+// connections on loopback (autocannon); and, in the same run, the same bytes served
+// by nginx as the physical reference. Bounded: DURATION seconds per cell.
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DURATION = Number(process.env.DURATION ?? 5);
+const CONNECTIONS = (process.env.CONNECTIONS ?? '1,50,500').split(',').map(Number);
+const TOKEN = 'bench-token';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, attempts = 100) {
+  for (let i = 0; i < attempts; i += 1) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return response;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function startOurs(dir) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      'dist/server/cli.js',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data',
+      join(dir, 'status-data.json'),
+      '--token',
+      TOKEN,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/v2/summary.json`);
+  // A realistic page: a few components and one live incident.
+  const admin = (method, path, body) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  for (const [id, name] of [
+    ['api', 'API'],
+    ['web', 'Website'],
+    ['db', 'Database'],
+    ['cdn', 'CDN'],
+  ]) {
+    await admin('PUT', `/admin/components/${id}`, { name, status: 'operational' });
+  }
+  await admin('POST', '/admin/incidents', {
+    name: 'Elevated error rates on the API',
+    impact: 'major',
+    body: 'We are investigating elevated error rates on the API.',
+    components: [{ id: 'api', status: 'partial_outage' }],
+    nextUpdateInMinutes: 30,
+  });
+  return { base, stop: () => child.kill() };
+}
+
+function startNginx(dir, body) {
+  const nginx = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
+  if (!nginx) return undefined;
+  const root = join(dir, 'www');
+  mkdirSync(join(root, 'api/v2'), { recursive: true });
+  writeFileSync(join(root, 'api/v2/summary.json'), body);
+  for (const path of [dir, root, join(root, 'api'), join(root, 'api/v2')]) chmodSync(path, 0o755);
+  return freePort().then(async (port) => {
+    const conf = join(dir, 'nginx.conf');
+    writeFileSync(
+      conf,
+      `daemon off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 2048; }
+http { access_log off; types { application/json json; } default_type application/json;
+  client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
+  server { listen 127.0.0.1:${port}; root ${root}; etag on; add_header Access-Control-Allow-Origin *; } }`,
+    );
+    const child = spawn(nginx, ['-c', conf, '-p', dir], { stdio: 'inherit' });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/v2/summary.json`);
+    return { base, stop: () => child.kill() };
+  });
+}
+
+async function measure(url, connections, headers) {
+  const result = await autocannon({ url, connections, duration: DURATION, headers });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    // 304 is the expected answer to If-None-Match; anything 4xx/5xx or lost is an error.
+    errors: result.errors + result.timeouts + result['4xx'] + result['5xx'],
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'status-bench-'));
+chmodSync(dir, 0o755);
+const ours = await startOurs(dir);
+const first = await fetch(`${ours.base}/api/v2/summary.json`);
+const body = await first.text();
+const etag = first.headers.get('etag');
+const nginx = await startNginx(dir, body);
+const nginxEtag = nginx
+  ? (await fetch(`${nginx.base}/api/v2/summary.json`)).headers.get('etag')
+  : undefined;
+
+console.log(`summary.json: ${body.length} bytes; ${DURATION} s per cell; node ${process.version}`);
+if (!nginx)
+  console.log(
+    'nginx not found: install it for the reference column (Debian: apt-get install nginx-light).',
+  );
+const rows = [];
+for (const connections of CONNECTIONS) {
+  for (const [mode, oursHeaders, nginxHeaders] of [
+    ['200 (full body)', undefined, undefined],
+    ['304 (If-None-Match)', { 'if-none-match': etag }, { 'if-none-match': nginxEtag }],
+  ]) {
+    const a = await measure(`${ours.base}/api/v2/summary.json`, connections, oursHeaders);
+    const b = nginx
+      ? await measure(`${nginx.base}/api/v2/summary.json`, connections, nginxHeaders)
+      : undefined;
+    rows.push({ connections, mode, a, b });
+  }
+}
+ours.stop();
+nginx?.stop();
+
+const pad = (value, n) => String(value).padStart(n);
+console.log(
+  `${'conns'.padEnd(6)}${'response'.padEnd(22)}${pad('ours req/s', 12)}${pad('p50', 6)}${pad('p99', 6)}${pad('err', 5)}` +
+    `${pad('nginx req/s', 13)}${pad('p50', 6)}${pad('p99', 6)}${pad('err', 5)}${pad('ours/nginx', 12)}`,
+);
+for (const { connections, mode, a, b } of rows) {
+  console.log(
+    `${String(connections).padEnd(6)}${mode.padEnd(22)}${pad(Math.round(a.rps), 12)}${pad(a.p50, 6)}${pad(a.p99, 6)}${pad(a.errors, 5)}` +
+      (b
+        ? `${pad(Math.round(b.rps), 13)}${pad(b.p50, 6)}${pad(b.p99, 6)}${pad(b.errors, 5)}${pad((a.rps / b.rps).toFixed(2), 12)}`
+        : ''),
+  );
+}
+console.log(
+  'Latency in ms. Both servers on this machine, loopback, one autocannon client in this process.',
+);

@@ -1,0 +1,105 @@
+// Picks a feed's format from its first response, without an extra request: the
+// body fetched for detection is handed to the chosen adapter as the answer to its
+// own first request for that URL.
+import { FeedFormatError, FeedRequestError } from '../model/errors.js';
+import { isAbort } from './read.js';
+import { statuspageSummaryUrl } from './statuspage.js';
+import type { FeedAdapter } from './types.js';
+
+const NAME = 'auto';
+
+/**
+ * The URL detection reads. A bare page address (`https://status.example.com`) is
+ * not a feed, and most hosted pages are Statuspage-compatible, so it is read at
+ * `/api/v2/summary.json`; any other URL is read as given.
+ */
+export function probeUrl(source: URL): URL {
+  return source.pathname === '/' && !source.search ? statuspageSummaryUrl(source) : source;
+}
+
+/** The parsed JSON of a body, or the text itself when it is not JSON (XML feeds). */
+function parseForDetection(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function requestUrl(input: Parameters<typeof globalThis.fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+/** A fetch whose first call for `url` answers with the already-read body. */
+function replaying(
+  fetch: typeof globalThis.fetch,
+  url: string,
+  response: Response,
+  text: string,
+): typeof globalThis.fetch {
+  let replayed = false;
+  return (input, init) => {
+    if (!replayed && requestUrl(input) === url) {
+      replayed = true;
+      const { status, statusText, headers } = response;
+      return Promise.resolve(new Response(text, { status, statusText, headers }));
+    }
+    return fetch(input, init);
+  };
+}
+
+/**
+ * An adapter that detects the format of each URL once and remembers it.
+ * `candidates` lists the adapters to try, in order (the registry's).
+ */
+export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter {
+  const chosen = new Map<string, FeedAdapter>();
+  return {
+    name: NAME,
+    async load(source, fetch, signal) {
+      const known = chosen.get(source.href);
+      if (known) return known.load(source, fetch, signal);
+
+      const url = probeUrl(source);
+      const response = await fetch(url.href, { signal });
+      if (!response.ok) {
+        throw new FeedRequestError(
+          url.href,
+          response.status,
+          `The feed at ${url.href} answered HTTP ${response.status}.` +
+            (url === source
+              ? ''
+              : ` A page address is read as a Statuspage-compatible feed; for another format put the feed's own URL in src, or set adapter="…".`),
+          response,
+        );
+      }
+      const text = await response.text();
+      const body = parseForDetection(text);
+      const tried = candidates().filter((adapter) => adapter.matchesBody);
+      const match = tried.find((adapter) => {
+        try {
+          return adapter.matchesBody!(body);
+        } catch (error) {
+          if (isAbort(error, signal)) throw error;
+          return false; // a site's matcher that throws simply does not match
+        }
+      });
+      if (!match) {
+        const what =
+          text.trim() === ''
+            ? 'the response was empty'
+            : /^\s*<(!doctype html|html)\b/i.test(text)
+              ? 'it answered with an HTML page, not a feed'
+              : 'its response matched none of the known formats';
+        throw new FeedFormatError(
+          NAME,
+          url.href,
+          `${what} (tried ${tried.map((adapter) => adapter.name).join(', ')}). Point src at the feed itself, or set adapter="…" to its format.`,
+        );
+      }
+      chosen.set(source.href, match);
+      return match.load(source, replaying(fetch, url.href, response, text), signal);
+    },
+  };
+}

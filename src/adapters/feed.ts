@@ -1,0 +1,212 @@
+// Atom (RFC 4287) and RSS 2.0 incident history feeds: Statuspage's history.atom
+// and history.rss, Uptime Kuma's /status/<slug>/rss, and any similar feed. Entries
+// become incidents (title, link, updated, content as plain text); a feed has no
+// components. Parsed with the browser's DOMParser as inert XML: a feed that
+// declares entities is refused before parsing (no entity expansion, no XML bombs),
+// and content is only ever read as text, never handed to an HTML parser.
+// Inferred, not documented: an entry's state is the first status word in its text
+// (Statuspage writes "<strong>Resolved</strong> - …", newest update first);
+// maintenance words make it a maintenance; an entry without one is history (resolved).
+import { FeedFormatError } from '../model/errors.js';
+import { deriveIndicator } from '../model/indicator.js';
+import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
+import { sortNewestFirst } from '../model/sort.js';
+import type {
+  Incident,
+  IncidentStatus,
+  Maintenance,
+  MaintenanceStatus,
+  StatusSnapshot,
+} from '../model/types.js';
+import { fetchText, readItems, Warnings } from './read.js';
+import type { FeedAdapter } from './types.js';
+
+const NAME = 'feed';
+
+// The few DOM members used, typed here so the module also compiles for Node
+// (where DOMParser is absent and the adapter says so).
+interface XmlElement {
+  readonly localName: string;
+  readonly children: ArrayLike<XmlElement>;
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+interface XmlDocument {
+  readonly documentElement: XmlElement | null;
+  getElementsByTagName(name: string): ArrayLike<unknown>;
+}
+type XmlParser = new () => { parseFromString(text: string, type: string): XmlDocument };
+
+const STATUS_WORDS: Record<string, IncidentStatus | MaintenanceStatus> = {
+  investigating: 'investigating',
+  identified: 'identified',
+  monitoring: 'monitoring',
+  update: 'investigating',
+  resolved: 'resolved',
+  postmortem: 'postmortem',
+  scheduled: 'scheduled',
+  'in progress': 'in_progress',
+  verifying: 'verifying',
+  completed: 'completed',
+};
+const STATUS_WORD = new RegExp(`\\b(${Object.keys(STATUS_WORDS).join('|')})\\b`, 'i');
+const MAINTENANCE_WORDS = new Set(['scheduled', 'in_progress', 'verifying', 'completed']);
+
+/** Direct children of `parent` with this local name (namespace prefixes ignored). */
+function children(parent: XmlElement, name: string): XmlElement[] {
+  return Array.from(parent.children).filter((child) => child.localName === name);
+}
+
+function childText(parent: XmlElement, ...names: string[]): string {
+  for (const name of names) {
+    const found = children(parent, name)[0];
+    if (found?.textContent) return found.textContent;
+  }
+  return '';
+}
+
+/** Atom: the alternate link's href; RSS: the <link> text. */
+function link(parent: XmlElement, base: string): string | undefined {
+  for (const element of children(parent, 'link')) {
+    const rel = element.getAttribute('rel');
+    const href = element.getAttribute('href');
+    if (href !== null && (rel === null || rel === 'alternate')) return safeUrl(href, base);
+    if (href === null && element.textContent) return safeUrl(element.textContent.trim(), base);
+  }
+  return undefined;
+}
+
+function readEntry(entry: XmlElement, base: string): Incident | Maintenance | string {
+  const name = plainText(childText(entry, 'title'));
+  const url = link(entry, base);
+  const id = childText(entry, 'id', 'guid').trim() || url;
+  if (!id || !name) return 'it has no id, link or title';
+  const updatedAt = isoDate(childText(entry, 'updated', 'pubDate', 'date', 'published').trim());
+  if (!updatedAt) return 'it has no readable date';
+  const createdAt = isoDate(childText(entry, 'published').trim()) ?? updatedAt;
+  // Text content of the XML element: escaped HTML arrives as text and is stripped
+  // by plainText; nothing is ever parsed as HTML.
+  const body = plainText(childText(entry, 'content', 'summary', 'description', 'encoded'));
+  const word = STATUS_WORD.exec(body)?.[1]?.toLowerCase();
+  const status = (word && STATUS_WORDS[word]) || 'resolved';
+  const common = {
+    id,
+    name,
+    createdAt,
+    updatedAt,
+    url,
+    components: [],
+    updates: body ? [{ id: `${id}#latest`, status, body, createdAt: updatedAt }] : [],
+  };
+  if (MAINTENANCE_WORDS.has(status)) {
+    return {
+      ...common,
+      status: status as MaintenanceStatus,
+      impact: 'maintenance',
+      scheduledFor: createdAt,
+    };
+  }
+  const incidentStatus = status as IncidentStatus;
+  const done = incidentStatus === 'resolved' || incidentStatus === 'postmortem';
+  return {
+    ...common,
+    status: incidentStatus,
+    // A feed does not say how bad an incident is; an open one is at least minor.
+    impact: done ? 'none' : 'minor',
+    resolvedAt: done ? updatedAt : undefined,
+  };
+}
+
+/**
+ * True when a DOCTYPE carries an internal subset (`<!DOCTYPE x [ … ]>`). One pass:
+ * matches never overlap, so a megabyte of unclosed `<!DOCTYPE` stays linear.
+ */
+function hasInternalSubset(text: string): boolean {
+  for (const match of text.matchAll(/<!DOCTYPE[^>[]*/gi)) {
+    if (text[match.index + match[0].length] === '[') return true;
+  }
+  return false;
+}
+
+/** Reads the text of an Atom or RSS feed (needs DOMParser: browsers have it). */
+export function readFeed(text: string, url: string): StatusSnapshot {
+  const Parser = (globalThis as { DOMParser?: XmlParser }).DOMParser;
+  if (!Parser) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'reading Atom/RSS needs DOMParser, which browsers have and this environment lacks. Provide one on globalThis, or read a JSON feed instead.',
+    );
+  }
+  if (/<!ENTITY/i.test(text) || hasInternalSubset(text)) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'it declares its own XML entities, which no Atom or RSS feed needs; it was not read, so that nothing could expand.',
+    );
+  }
+  if (/^\s*<(!doctype html|html)\b/i.test(text)) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'it answered with an HTML page, not an Atom or RSS feed. Check that src points at the feed (for Statuspage, …/history.atom).',
+    );
+  }
+  const doc = new Parser().parseFromString(text, 'application/xml');
+  const root = doc.documentElement;
+  if (doc.getElementsByTagName('parsererror').length > 0 || !root) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'it is not well-formed XML, so it is not an Atom or RSS feed.',
+    );
+  }
+  const atom = root.localName === 'feed';
+  const channel = root.localName === 'rss' ? children(root, 'channel')[0] : undefined;
+  const rdf = root.localName === 'RDF' ? root : undefined;
+  const container = atom ? root : (channel ?? rdf);
+  if (!container) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      `its root element is <${root.localName}>, not an Atom <feed> or an RSS <rss>.`,
+    );
+  }
+  const feedInfo = rdf ? (children(rdf, 'channel')[0] ?? rdf) : container;
+  const entries = [...children(container, atom ? 'entry' : 'item')];
+  const warnings = new Warnings();
+  const incidents: Incident[] = [];
+  const maintenances: Maintenance[] = [];
+  // readItems takes plain objects, so each element travels wrapped.
+  for (const read of readItems(
+    entries.map((entry) => ({ entry })),
+    'entry',
+    warnings,
+    (item) => readEntry(item['entry'] as XmlElement, url),
+  )) {
+    if ('scheduledFor' in read) maintenances.push(read);
+    else incidents.push(read);
+  }
+  const snapshot: StatusSnapshot = {
+    page: {
+      name: plainText(childText(feedInfo, 'title')) || new URL(url).hostname,
+      url: link(feedInfo, url),
+    },
+    // A status history lists open incidents too: none open means none known.
+    indicator: deriveIndicator({ incidents, maintenances }, 'operational'),
+    description: '',
+    components: [],
+    incidents: sortNewestFirst(incidents),
+    maintenances: sortNewestFirst(maintenances),
+    updatedAt: isoDate(childText(feedInfo, 'updated', 'lastBuildDate', 'pubDate').trim()),
+  };
+  if (warnings.list.length) snapshot.warnings = warnings.list;
+  return snapshot;
+}
+
+export const feedAdapter: FeedAdapter = {
+  name: NAME,
+  async load(source, fetch, signal) {
+    return readFeed(await fetchText(NAME, source, fetch, signal), source.href);
+  },
+};

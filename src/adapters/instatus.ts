@@ -1,0 +1,219 @@
+// Instatus public pages: `/summary.json` ({ page: { name, url, status: UP |
+// HASISSUES | UNDERMAINTENANCE }, activeIncidents: [{ id, name, started, status,
+// impact, url, updatedAt }], activeMaintenances: [{ id, name, start, status:
+// NOTSTARTEDYET | INPROGRESS | COMPLETED, duration, url, updatedAt }] }) and
+// `/v2/components.json` ({ components: [{ id, name, description, status, group }] }).
+// Instatus documents these endpoints only briefly: the field names and enum values
+// here are inferred from its public pages' responses as other clients read them,
+// and `duration` is read as minutes.
+import { FeedFormatError } from '../model/errors.js';
+import { deriveIndicator } from '../model/indicator.js';
+import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
+import { sortNewestFirst } from '../model/sort.js';
+import type {
+  ComponentStatus,
+  Impact,
+  Incident,
+  IncidentStatus,
+  Indicator,
+  Maintenance,
+  MaintenanceStatus,
+  StatusComponent,
+  StatusSnapshot,
+} from '../model/types.js';
+import {
+  asNumber,
+  asString,
+  fetchJson,
+  isAbort,
+  isObject,
+  readItems,
+  reason,
+  Warnings,
+  type Json,
+} from './read.js';
+import type { FeedAdapter } from './types.js';
+
+const NAME = 'instatus';
+
+const PAGE_STATUS: Record<string, Indicator> = {
+  UP: 'operational',
+  HASISSUES: 'minor',
+  UNDERMAINTENANCE: 'maintenance',
+};
+const COMPONENT_STATUS: Record<string, ComponentStatus> = {
+  OPERATIONAL: 'operational',
+  UNDERMAINTENANCE: 'under_maintenance',
+  DEGRADEDPERFORMANCE: 'degraded_performance',
+  PARTIALOUTAGE: 'partial_outage',
+  MINOROUTAGE: 'partial_outage',
+  MAJOROUTAGE: 'major_outage',
+};
+const IMPACT: Record<string, Impact> = {
+  OPERATIONAL: 'none',
+  NONE: 'none',
+  DEGRADEDPERFORMANCE: 'minor',
+  MINOR: 'minor',
+  MINOROUTAGE: 'minor',
+  PARTIALOUTAGE: 'minor',
+  MAJOR: 'major',
+  MAJOROUTAGE: 'major',
+  UNDERMAINTENANCE: 'maintenance',
+};
+const INCIDENT_STATUS: Record<string, IncidentStatus> = {
+  INVESTIGATING: 'investigating',
+  IDENTIFIED: 'identified',
+  MONITORING: 'monitoring',
+  RESOLVED: 'resolved',
+};
+const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
+  NOTSTARTEDYET: 'scheduled',
+  INPROGRESS: 'in_progress',
+  COMPLETED: 'completed',
+};
+
+/** The page's base URL from its address or `…/summary.json`. */
+export function instatusBase(source: URL): URL {
+  const base = new URL(source.href);
+  base.search = '';
+  base.hash = '';
+  base.pathname = base.pathname
+    .replace(/\/(summary\.json|v2\/components\.json)$/, '')
+    .replace(/\/*$/, '/');
+  return base;
+}
+
+const upper = (value: unknown) => (asString(value) ?? '').toUpperCase();
+
+function readIncident(item: Json): Incident | string {
+  const id = asString(item['id']);
+  const name = plainText(item['name']);
+  if (!id || !name) return 'it has no id or name';
+  const status = INCIDENT_STATUS[upper(item['status'])];
+  if (!status)
+    return `its status ${JSON.stringify(item['status'])} is not an Instatus incident status`;
+  const createdAt = isoDate(item['started']);
+  if (!createdAt) return 'it has no readable start date';
+  return {
+    id,
+    name,
+    status,
+    impact: IMPACT[upper(item['impact'])] ?? 'minor',
+    createdAt,
+    updatedAt: isoDate(item['updatedAt']) ?? createdAt,
+    url: safeUrl(item['url']),
+    components: [],
+    updates: [],
+  };
+}
+
+function readMaintenance(item: Json): Maintenance | string {
+  const id = asString(item['id']);
+  const name = plainText(item['name']);
+  if (!id || !name) return 'it has no id or name';
+  const status = MAINTENANCE_STATUS[upper(item['status'])];
+  if (!status)
+    return `its status ${JSON.stringify(item['status'])} is not an Instatus maintenance status`;
+  const scheduledFor = isoDate(item['start']);
+  if (!scheduledFor) return 'it has no readable start date';
+  const minutes = asNumber(item['duration']);
+  return {
+    id,
+    name,
+    status,
+    impact: 'maintenance',
+    createdAt: scheduledFor,
+    updatedAt: isoDate(item['updatedAt']) ?? scheduledFor,
+    scheduledFor,
+    scheduledUntil:
+      // A hostile duration (1e308 minutes) ends past any real date: no end, no crash.
+      minutes !== undefined && minutes > 0
+        ? isoDate(Date.parse(scheduledFor) + minutes * 60_000)
+        : undefined,
+    url: safeUrl(item['url']),
+    components: [],
+    updates: [],
+  };
+}
+
+function readComponent(item: Json): StatusComponent | string {
+  const id = asString(item['id']);
+  const name = plainText(item['name']);
+  if (!id || !name) return 'it has no id or name';
+  const description = plainText(item['description']);
+  const group = isObject(item['group']) ? plainText(item['group']['name']) : '';
+  return {
+    id,
+    name,
+    status: COMPONENT_STATUS[upper(item['status'])] ?? 'unknown',
+    group: group || undefined,
+    description: description || undefined,
+  };
+}
+
+export function readInstatusSummary(
+  summary: unknown,
+  components: unknown,
+  url: string,
+  warnings = new Warnings(),
+): StatusSnapshot {
+  if (!isObject(summary) || !isObject(summary['page'])) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'the JSON has no "page" object, so it is not an Instatus summary.json. Check the URL, or set adapter="…" to the feed\'s real format.',
+    );
+  }
+  const page = summary['page'];
+  const incidents = sortNewestFirst(
+    readItems(summary['activeIncidents'], 'incident', warnings, readIncident),
+  );
+  const maintenances = readItems(
+    summary['activeMaintenances'],
+    'maintenance',
+    warnings,
+    readMaintenance,
+  );
+  const componentList = readItems(
+    isObject(components) ? components['components'] : components,
+    'component',
+    warnings,
+    readComponent,
+  );
+  const snapshot: StatusSnapshot = {
+    page: {
+      name: plainText(page['name']) || new URL(url).hostname,
+      url: safeUrl(page['url']) ?? instatusBase(new URL(url)).href,
+    },
+    indicator: deriveIndicator(
+      { components: componentList, incidents, maintenances },
+      PAGE_STATUS[upper(page['status'])],
+    ),
+    description: '',
+    components: componentList,
+    incidents,
+    maintenances,
+  };
+  if (warnings.list.length) snapshot.warnings = warnings.list;
+  return snapshot;
+}
+
+export const instatusAdapter: FeedAdapter = {
+  name: NAME,
+  async load(source, fetch, signal) {
+    const base = instatusBase(source);
+    const summaryUrl = new URL('summary.json', base);
+    const componentsUrl = new URL('v2/components.json', base);
+    const warnings = new Warnings();
+    const [summary, components] = await Promise.all([
+      fetchJson(NAME, summaryUrl, fetch, signal),
+      // Components are a second endpoint: without them the live state still stands.
+      fetchJson(NAME, componentsUrl, fetch, signal).catch((error: unknown) => {
+        if (isAbort(error, signal)) throw error;
+        warnings.add(`Components were not loaded from ${componentsUrl.href}: ${reason(error)}`);
+        return [];
+      }),
+    ]);
+    return readInstatusSummary(summary, components, summaryUrl.href, warnings);
+  },
+};

@@ -1,0 +1,165 @@
+// Our reference server's feed (`/feed.json`): the `StatusSnapshot` itself, plus
+// `"version": 1` and optional `"links": { "events": "<SSE URL>" }`. Every item is
+// still checked: a server of another version, or a bad item, must not break a page.
+import { FeedFormatError } from '../model/errors.js';
+import { deriveIndicator } from '../model/indicator.js';
+import { isoDate, safeUrl } from '../model/sanitize.js';
+import { sortNewestFirst } from '../model/sort.js';
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  INCIDENT_STATUSES,
+  INDICATORS,
+  MAINTENANCE_STATUSES,
+  type Incident,
+  type IncidentUpdate,
+  type Maintenance,
+  type StatusComponent,
+  type StatusSnapshot,
+} from '../model/types.js';
+import { asString, fetchJson, isObject, oneOf, readItems, Warnings, type Json } from './read.js';
+import type { FeedAdapter } from './types.js';
+
+const NAME = 'native';
+export const NATIVE_VERSION = 1;
+
+// Text in this format is plain text by contract; it is only checked to be a string.
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const optionalText = (value: unknown): string | undefined => text(value) || undefined;
+
+function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpdate[] {
+  const updates = readItems(item['updates'], `${what} update`, warnings, (update) => {
+    const id = asString(update['id']);
+    const createdAt = isoDate(update['createdAt']);
+    const status =
+      oneOf(update['status'], INCIDENT_STATUSES) ?? oneOf(update['status'], MAINTENANCE_STATUSES);
+    if (!id || !createdAt || !status) return 'it has no id, readable createdAt or known status';
+    return { id, status, body: text(update['body']), createdAt };
+  });
+  return sortNewestFirst(updates);
+}
+
+function readCommon(
+  item: Json,
+  warnings: Warnings,
+  what: string,
+): Omit<Incident, 'status'> | string {
+  const id = asString(item['id']);
+  const name = text(item['name']);
+  if (!id || !name) return 'it has no id or name';
+  const createdAt = isoDate(item['createdAt']);
+  if (!createdAt) return 'it has no readable createdAt';
+  const components = Array.isArray(item['components'])
+    ? item['components'].map(asString).filter((value): value is string => value !== undefined)
+    : [];
+  return {
+    id,
+    name,
+    impact: oneOf(item['impact'], IMPACTS) ?? 'minor',
+    createdAt,
+    updatedAt: isoDate(item['updatedAt']) ?? createdAt,
+    resolvedAt: isoDate(item['resolvedAt']),
+    url: safeUrl(item['url']),
+    components,
+    updates: readUpdates(item, warnings, what),
+    nextUpdateAt: isoDate(item['nextUpdateAt']),
+    postmortemUrl: safeUrl(item['postmortemUrl']),
+  };
+}
+
+function readComponent(item: Json): StatusComponent | string {
+  const id = asString(item['id']);
+  const name = text(item['name']);
+  if (!id || !name) return 'it has no id or name';
+  return {
+    id,
+    name,
+    status: oneOf(item['status'], COMPONENT_STATUSES) ?? 'unknown',
+    group: optionalText(item['group']),
+    description: optionalText(item['description']),
+    updatedAt: isoDate(item['updatedAt']),
+  };
+}
+
+function readIncident(item: Json, warnings: Warnings): Incident | string {
+  const common = readCommon(item, warnings, 'incident');
+  if (typeof common === 'string') return common;
+  const status = oneOf(item['status'], INCIDENT_STATUSES);
+  if (!status) return `its status ${JSON.stringify(item['status'])} is not an incident status`;
+  return { ...common, status };
+}
+
+function readMaintenance(item: Json, warnings: Warnings): Maintenance | string {
+  const common = readCommon(item, warnings, 'maintenance');
+  if (typeof common === 'string') return common;
+  const status = oneOf(item['status'], MAINTENANCE_STATUSES);
+  if (!status) return `its status ${JSON.stringify(item['status'])} is not a maintenance status`;
+  const scheduledFor = isoDate(item['scheduledFor']);
+  if (!scheduledFor) return 'it has no readable scheduledFor';
+  return {
+    ...common,
+    impact: oneOf(item['impact'], IMPACTS) ?? 'maintenance',
+    status,
+    scheduledFor,
+    scheduledUntil: isoDate(item['scheduledUntil']),
+  };
+}
+
+/** Reads a parsed native feed body; exported for the server's round-trip tests. */
+export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
+  if (!isObject(body) || !('version' in body)) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'the JSON has no "version" field, so it is not a native status feed. Check the URL, or set adapter="…" to the feed\'s real format.',
+    );
+  }
+  if (body['version'] !== NATIVE_VERSION) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      `its version ${JSON.stringify(body['version'])} is not supported; this adapter reads version ${NATIVE_VERSION}. Update status-widgets, or serve version ${NATIVE_VERSION}.`,
+    );
+  }
+  if (!isObject(body['page'])) {
+    throw new FeedFormatError(NAME, url, 'the JSON has no "page" object.');
+  }
+  const warnings = new Warnings();
+  const page = body['page'];
+  const components = readItems(body['components'], 'component', warnings, readComponent);
+  const incidents = sortNewestFirst(
+    readItems(body['incidents'], 'incident', warnings, (item) => readIncident(item, warnings)),
+  );
+  const maintenances = readItems(body['maintenances'], 'maintenance', warnings, (item) =>
+    readMaintenance(item, warnings),
+  );
+  const snapshot: StatusSnapshot = {
+    page: {
+      name: text(page['name']) || new URL(url).hostname,
+      url: safeUrl(page['url']),
+      subscribeUrl: safeUrl(page['subscribeUrl']),
+      timeZone: optionalText(page['timeZone']),
+    },
+    indicator: deriveIndicator(
+      { components, incidents, maintenances },
+      oneOf(body['indicator'], INDICATORS),
+    ),
+    description: text(body['description']),
+    components,
+    incidents,
+    maintenances,
+    updatedAt: isoDate(body['updatedAt']),
+  };
+  const events = isObject(body['links']) ? safeUrl(body['links']['events'], url) : undefined;
+  if (events) snapshot.links = { events };
+  if (warnings.list.length) snapshot.warnings = warnings.list;
+  return snapshot;
+}
+
+// Its detection rule lives in the registry, which loads this module only when used.
+export const nativeAdapter: FeedAdapter = {
+  name: NAME,
+  async load(source, fetch, signal) {
+    return readNativeFeed(await fetchJson(NAME, source, fetch, signal), source.href);
+  },
+};

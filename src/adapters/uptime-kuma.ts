@@ -1,0 +1,210 @@
+// Uptime Kuma public status pages, read from the two endpoints its own page uses
+// (server/routers/status-page-router.js): `/api/status-page/<slug>` (config, the
+// pinned incident, publicGroupList of monitors, maintenanceList) and
+// `/api/status-page/heartbeat/<slug>` (heartbeatList: monitor id → beats, oldest
+// first). Heartbeat status codes come from src/util.ts: 0 DOWN, 1 UP, 2 PENDING,
+// 3 MAINTENANCE. Kuma stores times in UTC without a zone ("2024-01-02 03:04:05").
+// Inferred, not documented: PENDING (a failed check being retried) is shown as
+// degraded performance; the incident's style gives its impact (danger → major,
+// warning → minor, any other → none); the page has no incident history.
+import { FeedFormatError } from '../model/errors.js';
+import { deriveIndicator } from '../model/indicator.js';
+import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
+import { sortNewestFirst } from '../model/sort.js';
+import type {
+  ComponentStatus,
+  Impact,
+  Incident,
+  Maintenance,
+  MaintenanceStatus,
+  StatusComponent,
+  StatusSnapshot,
+} from '../model/types.js';
+import {
+  asArray,
+  asNumber,
+  asString,
+  fetchJson,
+  isObject,
+  readItems,
+  Warnings,
+  type Json,
+} from './read.js';
+import type { FeedAdapter } from './types.js';
+
+const NAME = 'uptime-kuma';
+
+const HEARTBEAT_STATUS: Record<number, ComponentStatus> = {
+  0: 'major_outage',
+  1: 'operational',
+  2: 'degraded_performance',
+  3: 'under_maintenance',
+};
+const STYLE_IMPACT: Record<string, Impact> = { danger: 'major', warning: 'minor' };
+const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
+  scheduled: 'scheduled',
+  'under-maintenance': 'in_progress',
+  ended: 'completed',
+};
+
+const PATH = /^(.*?)\/(?:status|api\/status-page(?:\/heartbeat)?)\/([^/]+)\/?$/;
+
+/** `…/status/<slug>` or either API URL → the base URL and the slug. */
+export function uptimeKumaPage(source: URL): { base: URL; slug: string } {
+  const match = PATH.exec(source.pathname);
+  if (!match) {
+    throw new FeedFormatError(
+      NAME,
+      source.href,
+      'the URL names no status page. Use the page address, https://<host>/status/<slug>.',
+    );
+  }
+  const base = new URL(`${match[1]}/`, source.origin);
+  return { base, slug: decodeURIComponent(match[2]!) };
+}
+
+/** The newest heartbeat of a monitor (beats come oldest first; empty buckets are 0). */
+function latestBeat(beats: unknown): Json | undefined {
+  const list = asArray(beats).filter(
+    (beat): beat is Json => isObject(beat) && asNumber(beat['status']) !== undefined,
+  );
+  return list.at(-1);
+}
+
+function readIncident(incident: Json, pageUrl: string): Incident | string {
+  const id = asString(incident['id']);
+  const name = plainText(incident['title']);
+  if (!id || !name) return 'it has no id or title';
+  const createdAt = isoDate(incident['createdDate']);
+  if (!createdAt) return 'it has no readable createdDate';
+  const updatedAt = isoDate(incident['lastUpdatedDate']) ?? createdAt;
+  const body = plainText(incident['content']);
+  return {
+    id,
+    name,
+    // A pinned incident is one the page is showing now; Kuma gives it no status.
+    status: 'investigating',
+    impact: STYLE_IMPACT[asString(incident['style']) ?? ''] ?? 'none',
+    createdAt,
+    updatedAt,
+    url: pageUrl,
+    components: [],
+    updates: body
+      ? [{ id: `${id}-content`, status: 'investigating', body, createdAt: updatedAt }]
+      : [],
+  };
+}
+
+function readMaintenance(item: Json, now: string): Maintenance | string {
+  const id = asString(item['id']);
+  const name = plainText(item['title']);
+  if (!id || !name) return 'it has no id or title';
+  // The page lists only maintenance that is under way now (getMaintenanceList).
+  const status = MAINTENANCE_STATUS[asString(item['status']) ?? ''] ?? 'in_progress';
+  const slot = asArray(item['timeslotList']).find(isObject);
+  const scheduledFor = isoDate(slot?.['startDate']) ?? now;
+  const body = plainText(item['description']);
+  return {
+    id: `maintenance-${id}`,
+    name,
+    status,
+    impact: 'maintenance',
+    createdAt: scheduledFor,
+    updatedAt: scheduledFor,
+    scheduledFor,
+    scheduledUntil: isoDate(slot?.['endDate']),
+    components: [],
+    updates: body
+      ? [{ id: `maintenance-${id}-description`, status, body, createdAt: scheduledFor }]
+      : [],
+  };
+}
+
+export function readUptimeKuma(
+  page: unknown,
+  heartbeats: unknown,
+  pageUrl: string,
+  now = new Date().toISOString(),
+): StatusSnapshot {
+  if (!isObject(page) || !isObject(page['config']) || !Array.isArray(page['publicGroupList'])) {
+    throw new FeedFormatError(
+      NAME,
+      pageUrl,
+      'the JSON has no "config" and "publicGroupList", so it is not an Uptime Kuma status page. Check the slug in the URL, or set adapter="…" to the feed\'s real format.',
+    );
+  }
+  const beatsById =
+    isObject(heartbeats) && isObject(heartbeats['heartbeatList'])
+      ? heartbeats['heartbeatList']
+      : {};
+  const warnings = new Warnings();
+  let updatedAt: string | undefined;
+  const components: StatusComponent[] = [];
+  for (const group of readItems(page['publicGroupList'], 'group', warnings, (group) => group)) {
+    const groupName = plainText(group['name']) || undefined;
+    components.push(
+      ...readItems(group['monitorList'], 'monitor', warnings, (monitor) => {
+        const id = asString(monitor['id']);
+        const name = plainText(monitor['name']);
+        if (!id || !name) return 'it has no id or name';
+        const beat = latestBeat(beatsById[id]);
+        const beatAt = isoDate(beat?.['time']);
+        if (beatAt && (!updatedAt || beatAt > updatedAt)) updatedAt = beatAt;
+        return {
+          id,
+          name,
+          status: HEARTBEAT_STATUS[asNumber(beat?.['status']) ?? -1] ?? 'unknown',
+          group: groupName,
+          updatedAt: beatAt,
+        };
+      }),
+    );
+  }
+  // Newer versions send `incidents` (a list); older ones a single `incident`.
+  const pinned = Array.isArray(page['incidents'])
+    ? page['incidents']
+    : page['incident']
+      ? [page['incident']]
+      : [];
+  const incidents = sortNewestFirst(
+    readItems(pinned, 'incident', warnings, (item) => readIncident(item, pageUrl)),
+  );
+  const maintenances = readItems(page['maintenanceList'], 'maintenance', warnings, (item) =>
+    readMaintenance(item, now),
+  );
+  const config = page['config'];
+  const snapshot: StatusSnapshot = {
+    page: { name: plainText(config['title']) || new URL(pageUrl).hostname, url: safeUrl(pageUrl) },
+    indicator: deriveIndicator({ components, incidents, maintenances }),
+    description: '',
+    components,
+    incidents,
+    maintenances,
+    updatedAt,
+  };
+  if (warnings.list.length) snapshot.warnings = warnings.list;
+  return snapshot;
+}
+
+export const uptimeKumaAdapter: FeedAdapter = {
+  name: NAME,
+  async load(source, fetch, signal) {
+    const { base, slug } = uptimeKumaPage(source);
+    const slugPath = encodeURIComponent(slug);
+    const pageApi = new URL(`api/status-page/${slugPath}`, base);
+    const heartbeatApi = new URL(`api/status-page/heartbeat/${slugPath}`, base);
+    const [page, heartbeats] = await Promise.all([
+      fetchJson(NAME, pageApi, fetch, signal),
+      fetchJson(NAME, heartbeatApi, fetch, signal),
+    ]);
+    const pageUrl = new URL(`status/${slugPath}`, base).href;
+    try {
+      return readUptimeKuma(page, heartbeats, pageUrl);
+    } catch (error) {
+      // Name the URL that was read, not the page address.
+      if (error instanceof FeedFormatError)
+        throw new FeedFormatError(NAME, pageApi.href, error.problem);
+      throw error;
+    }
+  },
+};

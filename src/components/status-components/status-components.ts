@@ -1,0 +1,111 @@
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { severity } from '../../internal/icons.js';
+import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { hostStyles } from '../../internal/styles.js';
+import { componentStatusToIndicator } from '../../model/indicator.js';
+import type { StatusComponent, StatusSnapshot } from '../../model/types.js';
+import { groupComponents } from './components-model.js';
+import { styles } from './status-components.styles.js';
+
+/**
+ * The components of a service with their status in words and colour, grouped by
+ * their groups (each group collapsible and showing its worst status).
+ *
+ * @tag status-components
+ * @summary The list of components and their status.
+ *
+ * @slot - Fallback shown when scripts do not run (e.g. a link to the status page).
+ *
+ * @csspart base - The whole list.
+ * @csspart list - A list of components.
+ * @csspart group - A group (a disclosure with its components).
+ * @csspart group-name - The group's summary line: icon, name and worst status.
+ * @csspart component - One component.
+ * @csspart indicator - The coloured status icon.
+ * @csspart name - A component's name.
+ * @csspart status - A status in words.
+ * @csspart empty - "No components to show".
+ * @csspart link - The status page link.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart stale - The data's age while the feed is not answering.
+ * @csspart error - The error box.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --status-color-operational - Colour of the operational state.
+ * @cssprop --status-color-minor - Colour of degraded performance and partial outages.
+ * @cssprop --status-color-major - Colour of a major outage.
+ * @cssprop --status-color-critical - Colour of a critical outage.
+ * @cssprop --status-color-maintenance - Colour of maintenance.
+ * @cssprop --status-color-unknown - Colour of an unknown state.
+ * @cssprop --status-font - Font family.
+ * @cssprop --status-radius - Corner radius.
+ * @cssprop --status-surface - Background colour.
+ * @cssprop --status-text - Text colour.
+ * @cssprop --status-muted - Colour of secondary text.
+ * @cssprop --status-border - Border colour.
+ * @cssprop --status-link - Link colour.
+ * @cssprop --status-focus - Focus ring colour.
+ *
+ * @fires status-change - A new snapshot arrived (`event.detail` is the snapshot).
+ * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
+ */
+export class StatusComponents extends StatusElement {
+  static override styles = [hostStyles, styles];
+
+  protected override renderLoading(): Rendered {
+    return super.renderLoading(4);
+  }
+
+  protected override renderSnapshot(snapshot: StatusSnapshot): Rendered {
+    const groups = groupComponents(snapshot.components, this.filterIds(snapshot));
+    const page = this.pageUrl(snapshot);
+    return html`<div part="base" class="box">
+      ${this.renderStale()}
+      ${
+        groups.length
+          ? html`<ul part="list" aria-label=${this.t('components.label')}>
+              ${repeat(
+                groups,
+                (group, i) => group.name ?? `#${i}`,
+                (group) =>
+                  group.name === undefined
+                    ? group.components.map((c) => this._renderComponent(c))
+                    : html`<li>
+                        <details part="group" open>
+                          <summary part="group-name">
+                            ${severity(group.indicator)}<span part="name">${group.name}</span>
+                            <span part="status">${this.t(`indicator.${group.indicator}`)}</span>
+                          </summary>
+                          <ul part="list">
+                            ${group.components.map((c) => this._renderComponent(c))}
+                          </ul>
+                        </details>
+                      </li>`,
+              )}
+            </ul>`
+          : html`<p part="empty">${this.t('components.empty')}</p>`
+      }
+      ${
+        page
+          ? html`<p class="links"><a part="link" href=${page}>${this.t('link.statusPage')}</a></p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private _renderComponent(component: StatusComponent): Rendered {
+    return html`<li part="component">
+      ${severity(componentStatusToIndicator(component.status))}<span part="name"
+        >${component.name}</span
+      >
+      <span part="status">${this.t(`component.${component.status}`)}</span>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'status-components': StatusComponents;
+  }
+}

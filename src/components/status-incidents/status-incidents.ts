@@ -1,0 +1,237 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatDateTime, formatDays, formatDuration } from '../../i18n/index.js';
+import { severity } from '../../internal/icons.js';
+import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { hostStyles } from '../../internal/styles.js';
+import { impactToIndicator } from '../../model/indicator.js';
+import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../../model/types.js';
+import { durationOf, listIncidents, listMaintenances } from './incidents-model.js';
+import { styles } from './status-incidents.styles.js';
+
+/**
+ * The incident history: active incidents first, then resolved ones newest first,
+ * then maintenances, each with its impact, status, affected components, times,
+ * duration, the latest update (earlier ones behind a toggle) and the postmortem.
+ *
+ * @tag status-incidents
+ * @summary The incident history for a help or status page.
+ *
+ * @slot - Fallback shown when scripts do not run (e.g. a link to the status page).
+ *
+ * @csspart base - The whole list.
+ * @csspart list - A list of incidents or of maintenances.
+ * @csspart incident - One incident or maintenance.
+ * @csspart indicator - The coloured severity icon.
+ * @csspart title - An incident's title (a link to its page when known).
+ * @csspart status - Impact and status in words.
+ * @csspart affected - The affected components.
+ * @csspart timestamp - Start, resolve time and duration.
+ * @csspart timeline - The updates of an incident.
+ * @csspart update - One update.
+ * @csspart toggle - The "Earlier updates" toggle.
+ * @csspart postmortem - The postmortem link.
+ * @csspart heading - The "Maintenance" heading.
+ * @csspart empty - "No incidents in the last N days".
+ * @csspart link - The status page link.
+ * @csspart subscribe - The subscribe link.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart stale - The data's age while the feed is not answering.
+ * @csspart error - The error box.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --status-color-operational - Colour of the operational state.
+ * @cssprop --status-color-minor - Colour of a minor incident.
+ * @cssprop --status-color-major - Colour of a major incident.
+ * @cssprop --status-color-critical - Colour of a critical incident.
+ * @cssprop --status-color-maintenance - Colour of maintenance.
+ * @cssprop --status-color-unknown - Colour of an unknown state.
+ * @cssprop --status-font - Font family.
+ * @cssprop --status-radius - Corner radius.
+ * @cssprop --status-surface - Background colour.
+ * @cssprop --status-surface-raised - Background of buttons and the timeline.
+ * @cssprop --status-text - Text colour.
+ * @cssprop --status-muted - Colour of secondary text.
+ * @cssprop --status-border - Border colour.
+ * @cssprop --status-link - Link colour.
+ * @cssprop --status-focus - Focus ring colour.
+ *
+ * @fires status-change - A new snapshot arrived (`event.detail` is the snapshot).
+ * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
+ */
+export class StatusIncidents extends StatusElement {
+  static override styles = [hostStyles, styles];
+
+  static override properties: PropertyDeclarations = {
+    ...StatusElement.properties,
+    limit: { type: Number },
+    days: { type: Number },
+    showMaintenance: { type: Boolean, attribute: 'show-maintenance' },
+  };
+
+  /** At most this many incidents (default 10). */
+  limit = 10;
+  /** History window in days (default 90). */
+  days = 90;
+  /** Also list maintenances: in progress, upcoming and recently completed. */
+  showMaintenance = false;
+
+  /** Incidents whose earlier updates the reader opened (rendered only then). */
+  private readonly _opened = new Set<string>();
+
+  protected override renderLoading(): Rendered {
+    return super.renderLoading(4);
+  }
+
+  protected override renderSnapshot(snapshot: StatusSnapshot): Rendered {
+    const options = {
+      now: Date.now(),
+      days: this.days,
+      limit: this.limit,
+      ids: this.filterIds(snapshot),
+    };
+    const incidents = listIncidents(snapshot, options);
+    const maintenances = this.showMaintenance ? listMaintenances(snapshot, options) : [];
+    const names = new Map(snapshot.components.map((c) => [c.id, c.name]));
+    const page = this.pageUrl(snapshot);
+    return html`<div part="base">
+      ${this.renderStale()}
+      ${
+        incidents.length
+          ? this._renderList(incidents, names, this.t('incidents.label'))
+          : html`<p part="empty" class="box">
+              ${this.t('incidents.empty', { days: formatDays(this.lang_, this.days) })}
+            </p>`
+      }
+      ${
+        maintenances.length
+          ? html`<h3 part="heading">${this.t('incidents.maintenance')}</h3>
+              ${this._renderList(maintenances, names, this.t('incidents.maintenance'))}`
+          : nothing
+      }
+      ${
+        page || snapshot.page.subscribeUrl
+          ? html`<p class="links">
+              ${page ? html`<a part="link" href=${page}>${this.t('link.statusPage')}</a>` : nothing}
+              ${
+                snapshot.page.subscribeUrl
+                  ? html`<a part="subscribe" href=${snapshot.page.subscribeUrl}
+                      >${this.t('link.subscribe')}</a
+                    >`
+                  : nothing
+              }
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private _renderList(
+    items: Array<Incident | Maintenance>,
+    names: Map<string, string>,
+    label: string,
+  ): Rendered {
+    // Keyed: a poll that changes one incident moves and patches, never rebuilds the list.
+    return html`<ul part="list" aria-label=${label}>
+      ${repeat(
+        items,
+        (item) => item.id,
+        (item) => this._renderItem(item, names),
+      )}
+    </ul>`;
+  }
+
+  private _renderItem(item: Incident | Maintenance, names: Map<string, string>): Rendered {
+    const maintenance = 'scheduledFor' in item;
+    const affected = item.components.map((id) => names.get(id)).filter(Boolean);
+    const duration = durationOf(item);
+    const times = [
+      maintenance
+        ? this.t('incidents.scheduled', { time: this._dateTime(item.scheduledFor) })
+        : this.t('incidents.started', { time: this._dateTime(item.createdAt) }),
+      item.resolvedAt && !maintenance
+        ? this.t('incidents.resolvedAt', { time: this._dateTime(item.resolvedAt) })
+        : '',
+      duration === undefined
+        ? ''
+        : this.t('incidents.duration', { duration: formatDuration(this.lang_, duration) }),
+    ].filter(Boolean);
+    const [latest, ...earlier] = item.updates;
+    const open = this._opened.has(item.id);
+    return html`<li part="incident" class="box">
+      <h3 part="title">
+        ${severity(item.impact === 'none' ? 'unknown' : impactToIndicator(item.impact))}
+        ${item.url ? html`<a href=${item.url}>${item.name}</a>` : item.name}
+      </h3>
+      <p part="status">${this.t(`impact.${item.impact}`)} · ${this.t(`status.${item.status}`)}</p>
+      ${
+        affected.length
+          ? html`<p part="affected" class="muted">
+              ${this.t('incidents.affects', { names: affected.join(', ') })}
+            </p>`
+          : nothing
+      }
+      <p part="timestamp" class="muted">${times.join(' · ')}</p>
+      ${
+        latest
+          ? html`<ol part="timeline">
+              ${this._renderUpdate(latest)}
+            </ol>`
+          : nothing
+      }
+      ${
+        earlier.length
+          ? html`<details ?open=${open} @toggle=${(e: Event) => this._handleToggle(e, item.id)}>
+              <summary part="toggle">
+                ${this.t('incidents.earlier', { count: earlier.length })}
+              </summary>
+              ${
+                open
+                  ? html`<ol part="timeline">
+                      ${repeat(
+                        earlier,
+                        (update) => update.id,
+                        (update) => this._renderUpdate(update),
+                      )}
+                    </ol>`
+                  : nothing
+              }
+            </details>`
+          : nothing
+      }
+      ${
+        item.postmortemUrl
+          ? html`<a part="postmortem" href=${item.postmortemUrl}
+              >${this.t('incidents.postmortem')}</a
+            >`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private _renderUpdate(update: IncidentUpdate): Rendered {
+    return html`<li part="update">
+      <strong>${this.t(`status.${update.status}`)}</strong>
+      <time class="muted" datetime=${update.createdAt}>${this._dateTime(update.createdAt)}</time>
+      <p>${update.body}</p>
+    </li>`;
+  }
+
+  private _dateTime(iso: string): string {
+    return formatDateTime(this.lang_, iso, this.timeZone);
+  }
+
+  private _handleToggle(event: Event, id: string): void {
+    const open = (event.currentTarget as HTMLDetailsElement).open;
+    if (open === this._opened.has(id)) return;
+    if (open) this._opened.add(id);
+    else this._opened.delete(id);
+    this.requestUpdate();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'status-incidents': StatusIncidents;
+  }
+}

@@ -1,0 +1,141 @@
+// Not public API: what every element shares — the feed attributes, the controller,
+// the locale, and the loading / error / stale renderings — so each element only
+// writes how it draws a snapshot, and the bundle carries this code once.
+import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { FeedController } from '../controllers/feed-controller.js';
+import type { FeedState } from '../feed/store.js';
+import { formatTime, loadLocale, msg, resolveLocale, type MessageKey } from '../i18n/index.js';
+import type { StatusSnapshot } from '../model/types.js';
+import { componentFilter } from './filter.js';
+import { VERSION } from './version.js';
+
+export type Rendered = TemplateResult | typeof nothing;
+
+export abstract class StatusElement extends LitElement {
+  static readonly version = VERSION;
+
+  // Plain `static properties` rather than decorators: no decorator helper in the bundle.
+  static override properties: PropertyDeclarations = {
+    src: {},
+    adapter: {},
+    interval: { type: Number },
+    transport: {},
+    locale: {},
+    href: {},
+    timeZone: { attribute: 'time-zone' },
+    components: {},
+    theme: {},
+    state: { reflect: true },
+  };
+
+  /** The feed or status page URL, e.g. `https://www.githubstatus.com`. */
+  src = '';
+  /** The adapter name (`statuspage`, …); detected from the URL when absent. */
+  adapter?: string;
+  /** Seconds between polls (default 60, at least 10). */
+  interval = 60;
+  /** `sse` to follow the feed's event stream instead of polling. */
+  transport?: 'poll' | 'sse';
+  /** Language of the text (e.g. `zh-CN`); defaults to the page's `lang`, then the browser's. */
+  locale?: string;
+  /** Status page link overriding the feed's own. */
+  href?: string;
+  /** IANA time zone for dates and times (e.g. `Asia/Shanghai`); the viewer's by default. */
+  timeZone?: string;
+  /** Only these components: comma-separated ids or names. */
+  components?: string;
+  /** `light` or `dark` pins the colour scheme; the page's preference decides otherwise. */
+  theme?: 'light' | 'dark';
+  /** The load state, reflected for site CSS: `loading|ready|stale|error`. */
+  state: FeedState = 'loading';
+
+  protected readonly feed = new FeedController(this, () => ({
+    src: this.src,
+    adapter: this.adapter,
+    interval: this.interval,
+    transport: this.transport,
+  }));
+
+  /** The locale of the current render. */
+  protected lang_ = 'en';
+  private _localeLoad?: Promise<void>;
+
+  protected override willUpdate(): void {
+    this.state = this.feed.state;
+    this.lang_ = resolveLocale(this, this.locale);
+    const load = loadLocale(this.lang_);
+    if (load && load !== this._localeLoad) {
+      this._localeLoad = load;
+      void load.then(() => this.requestUpdate());
+    }
+  }
+
+  /** `updateComplete` also waits for a language table that is still loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this._localeLoad) return done;
+    await this._localeLoad;
+    return super.getUpdateComplete();
+  }
+
+  protected override render(): Rendered {
+    // Until the language is ready, draw the neutral placeholder, never English first.
+    if (this.state === 'loading' || loadLocale(this.lang_)) return this.renderLoading();
+    const snapshot = this.feed.snapshot;
+    return snapshot ? this.renderSnapshot(snapshot) : this.renderError();
+  }
+
+  /** How the element draws its data (ready, stale or empty). */
+  protected abstract renderSnapshot(snapshot: StatusSnapshot): Rendered;
+
+  /** A neutral skeleton of `lines` bars, with the loading message for screen readers. */
+  protected renderLoading(lines = 2): Rendered {
+    return html`<div part="base skeleton" class="box" aria-busy="true">
+      <span class="vh">${this.t('state.loading')}</span>${Array.from(
+        { length: lines },
+        // Widths come from the stylesheet: a style attribute breaks a strict CSP.
+        () => html`<span class="bar"></span>`,
+      )}
+    </div>`;
+  }
+
+  /** What happened and a retry button. */
+  protected renderError(): Rendered {
+    return html`<div part="base error" class="box">
+      <p>
+        <strong>${this.t('state.error')}</strong> ${this.t('state.errorDetail')}
+        <span class="muted">${this.feed.error?.message}</span>
+      </p>
+      <button part="retry" type="button" @click=${this._handleRetry}>
+        ${this.t('action.retry')}
+      </button>
+    </div>`;
+  }
+
+  /** "Status as of 14:05; the feed is not answering" while the last good data is shown. */
+  protected renderStale(): Rendered {
+    const at = this.feed.fetchedAt;
+    if (this.state !== 'stale' || at === undefined) return nothing;
+    return html`<p part="stale">${this.t('state.stale', { time: this.time(at) })}</p>`;
+  }
+
+  protected t(key: MessageKey, vars?: Record<string, string | number>): string {
+    return msg(this.lang_, key, vars);
+  }
+
+  protected time(at: string | number): string {
+    return formatTime(this.lang_, at, this.timeZone);
+  }
+
+  /** The ids the `components` attribute names, or undefined for all. */
+  protected filterIds(snapshot: StatusSnapshot): Set<string> | undefined {
+    return componentFilter(this.components, snapshot.components);
+  }
+
+  /** The status page: `href`, else the feed's own page. */
+  protected pageUrl(snapshot?: StatusSnapshot): string | undefined {
+    return this.href || snapshot?.page.url;
+  }
+
+  private readonly _handleRetry = (): void => this.feed.retry();
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// status-widgets-server: run the reference feed server, or export its feeds as files.
+import { parseArgs } from 'node:util';
+import { exportStatic } from './export.js';
+import { DataFileError } from './errors.js';
+import { SCENARIOS, type ScenarioName } from './scenario.js';
+import { createStatusServer } from './server.js';
+
+const HELP = `Usage:
+  status-widgets-server [options]          serve the feeds and the admin API
+  status-widgets-server export --data FILE --out DIR
+                                           write the feeds as static files
+
+Options:
+  --port N            port to listen on (default 8787; 0 picks a free one)
+  --host HOST         address to listen on (default 127.0.0.1)
+  --data FILE         the data file (default ./status-data.json; created when missing)
+  --token TOKEN       admin API bearer token (or STATUS_ADMIN_TOKEN); without one
+                      the admin API is off and only reading works
+  --scenario demo     play a scripted incident on a loop (in memory unless --data is given)
+  --step-seconds N    seconds per scenario step (default 6)
+  --static [/PREFIX=]DIR
+                      also serve the files in DIR (at /, or under /PREFIX/); repeatable
+  --out DIR           (export) where to write the files
+  -h, --help          show this help
+`;
+
+function fail(message: string): never {
+  console.error(`status-widgets-server: ${message}`);
+  process.exit(1);
+}
+
+function positiveNumber(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) fail(`${flag} must be a number ≥ 0, not "${value}".`);
+  return number;
+}
+
+function stepSeconds(value: string | undefined): number {
+  const seconds = positiveNumber(value, '--step-seconds', 6);
+  if (seconds === 0) fail('--step-seconds must be more than 0.');
+  return seconds;
+}
+
+async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        token: { type: 'string' },
+        scenario: { type: 'string' },
+        'step-seconds': { type: 'string' },
+        static: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const command = positionals[0] ?? 'serve';
+  if (positionals.length > 1 || !['serve', 'export'].includes(command)) {
+    fail(`unknown command "${positionals.join(' ')}".\n\n${HELP}`);
+  }
+
+  if (command === 'export') {
+    if (!values.data || !values.out) fail('export needs --data FILE and --out DIR.');
+    const files = await exportStatic(values.data, values.out);
+    console.log(`Wrote ${files.length} files to ${values.out}.`);
+    return;
+  }
+
+  const scenario = values.scenario;
+  if (scenario !== undefined && !SCENARIOS.includes(scenario as ScenarioName)) {
+    fail(`--scenario must be one of ${SCENARIOS.join(', ')}, not "${scenario}".`);
+  }
+  const token = values.token ?? process.env['STATUS_ADMIN_TOKEN'] ?? undefined;
+  // The demo runs in memory unless asked to use a file, so it never rewrites real data.
+  const dataFile = values.data ?? (scenario ? undefined : './status-data.json');
+  const server = await createStatusServer({
+    dataFile,
+    token: token || undefined,
+    scenario: scenario as ScenarioName | undefined,
+    stepSeconds: stepSeconds(values['step-seconds']),
+    static: values.static,
+  });
+  const port = positiveNumber(values.port ?? process.env['PORT'], '--port', 8787);
+  const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
+  let url: string;
+  try {
+    url = await server.listen(port, host);
+  } catch (error) {
+    fail(`cannot listen on ${host}:${port} (${(error as Error).message}).`);
+  }
+  // One write, so that whoever watches stdout sees the whole banner at once.
+  console.log(
+    [
+      `status-widgets-server listening on ${url}`,
+      `  data: ${dataFile ?? 'in memory'}${scenario ? `; scenario: ${scenario}` : ''}`,
+      `  admin API: ${token ? 'on (Bearer token)' : 'off (no --token or STATUS_ADMIN_TOKEN)'}`,
+    ].join('\n'),
+  );
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  fail(error instanceof DataFileError ? error.message : ((error as Error).stack ?? String(error)));
+});

@@ -1,0 +1,61 @@
+// The native feed: the model exactly as widgets use it, derived from the data file.
+import { deriveIndicator } from '../model/indicator.js';
+import { sortNewestFirst } from '../model/sort.js';
+import type { Indicator, StatusSnapshot } from '../model/types.js';
+import type { ServerData } from './data.js';
+
+/** How many incidents and maintenances the feeds carry (newest first). */
+export const HISTORY_LIMIT = 50;
+
+/** Statuspage's own summary lines, so both formats say the same thing. */
+export const DESCRIPTIONS: Record<Indicator, string> = {
+  operational: 'All Systems Operational',
+  minor: 'Minor Service Outage',
+  major: 'Partial System Outage',
+  critical: 'Major System Outage',
+  maintenance: 'Service Under Maintenance',
+  unknown: 'Status Unknown',
+};
+
+/** The incident's page on the status site: the same rule the Statuspage reader uses. */
+export function itemUrl(data: ServerData, id: string): string | undefined {
+  return data.page.url
+    ? new URL(`incidents/${encodeURIComponent(id)}`, `${data.page.url.replace(/\/+$/, '')}/`).href
+    : undefined;
+}
+
+export function toSnapshot(data: ServerData): StatusSnapshot {
+  const incidents = sortNewestFirst(data.incidents)
+    .slice(0, HISTORY_LIMIT)
+    .map((incident) => ({ ...incident, url: incident.url ?? itemUrl(data, incident.id) }));
+  const maintenances = sortNewestFirst(data.maintenances)
+    .slice(0, HISTORY_LIMIT)
+    .map((maintenance) => ({
+      ...maintenance,
+      url: maintenance.url ?? itemUrl(data, maintenance.id),
+    }));
+  // A page with nothing on it is operational: the server is the source and says so.
+  const indicator = deriveIndicator(
+    { components: data.components, incidents, maintenances },
+    'operational',
+  );
+  return JSON.parse(
+    JSON.stringify({
+      // The server writes every date in UTC; a page that names no zone is in UTC.
+      page: { ...data.page, timeZone: data.page.timeZone ?? 'Etc/UTC' },
+      indicator,
+      description: DESCRIPTIONS[indicator],
+      components: data.components,
+      incidents,
+      maintenances,
+      updatedAt: data.updatedAt,
+    }),
+  ) as StatusSnapshot;
+}
+
+/** /feed.json: the snapshot, a format version and where to listen for changes. */
+export function toFeedJson(data: ServerData, eventsUrl: string | undefined) {
+  const feed: Record<string, unknown> = { version: 1, ...toSnapshot(data) };
+  if (eventsUrl) feed['links'] = { events: eventsUrl };
+  return feed;
+}

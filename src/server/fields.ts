@@ -1,0 +1,148 @@
+// Strict readers for JSON input (request bodies and the data file): each either
+// returns a typed value or throws a 400 naming the field and the rule it broke.
+import { invalid } from './errors.js';
+
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Bodies are plain text: normalized the way readers normalize them, so they round-trip. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export class Fields {
+  constructor(
+    readonly value: Json,
+    /** Path of this object in the input, e.g. "components[2]." */
+    readonly prefix = '',
+  ) {}
+
+  static of(value: unknown, path: string): Fields {
+    if (!isObject(value)) throw invalid(path || 'body', 'must be a JSON object');
+    return new Fields(value, path ? `${path}.` : '');
+  }
+
+  path(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
+  /** Rejects fields the caller did not mean to send (usually a typo). */
+  only(names: readonly string[]): this {
+    for (const key of Object.keys(this.value)) {
+      if (!names.includes(key)) {
+        throw invalid(this.path(key), `is not a known field (known: ${names.join(', ')})`);
+      }
+    }
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.value[name] !== undefined && this.value[name] !== null;
+  }
+
+  text(name: string, max: number): string;
+  text(name: string, max: number, optional: true): string | undefined;
+  text(name: string, max: number, optional = false): string | undefined {
+    const value = this.value[name];
+    if (value === undefined || value === null) {
+      if (optional) return undefined;
+      throw invalid(this.path(name), 'is required');
+    }
+    if (typeof value !== 'string') throw invalid(this.path(name), 'must be a string');
+    const text = normalizeText(value);
+    if (text === '') throw invalid(this.path(name), 'must not be empty');
+    if (text.length > max) throw invalid(this.path(name), `must be at most ${max} characters`);
+    return text;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T;
+  oneOf<T extends string>(name: string, allowed: readonly T[], optional: true): T | undefined;
+  oneOf<T extends string>(name: string, allowed: readonly T[], optional = false): T | undefined {
+    const value = this.value[name];
+    if (value === undefined || value === null) {
+      if (optional) return undefined;
+      throw invalid(this.path(name), `is required (one of ${allowed.join(', ')})`);
+    }
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      throw invalid(this.path(name), `must be one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  integer(name: string, min: number, max: number): number | undefined {
+    const value = this.value[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw invalid(this.path(name), `must be a whole number from ${min} to ${max}`);
+    }
+    return value;
+  }
+
+  /** An ISO 8601 date with a time zone, returned normalized to UTC. */
+  date(name: string): string;
+  date(name: string, optional: true): string | undefined;
+  date(name: string, optional = false): string | undefined {
+    const value = this.value[name];
+    if (value === undefined || value === null) {
+      if (optional) return undefined;
+      throw invalid(this.path(name), 'is required (an ISO 8601 date, e.g. 2026-11-25T14:00:00Z)');
+    }
+    const time = typeof value === 'string' ? Date.parse(value) : NaN;
+    if (!/T.*(Z|[+-]\d\d:?\d\d)$/i.test(String(value)) || Number.isNaN(time)) {
+      throw invalid(
+        this.path(name),
+        'must be an ISO 8601 date with a time zone, e.g. 2026-11-25T14:00:00Z',
+      );
+    }
+    return new Date(time).toISOString();
+  }
+
+  url(name: string): string | undefined {
+    const value = this.value[name];
+    if (value === undefined || value === null) return undefined;
+    let url: URL | undefined;
+    try {
+      url = typeof value === 'string' ? new URL(value) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw invalid(this.path(name), 'must be an absolute http or https URL');
+    }
+    return url.href;
+  }
+
+  array(name: string, max: number): unknown[] | undefined {
+    const value = this.value[name];
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) throw invalid(this.path(name), 'must be an array');
+    if (value.length > max) throw invalid(this.path(name), `must have at most ${max} items`);
+    return value;
+  }
+
+  object(name: string): Fields | undefined {
+    const value = this.value[name];
+    if (value === undefined || value === null) return undefined;
+    return Fields.of(value, this.path(name));
+  }
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** Ids appear in URLs and feeds: letters, digits, `_`, `.`, `-`, at most 64. */
+export function checkId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ID.test(value)) {
+    throw invalid(
+      field,
+      'must be an id of letters, digits, "_", "." or "-" (at most 64, starting with a letter or digit)',
+    );
+  }
+  return value;
+}

@@ -1,0 +1,131 @@
+// Small HTTP helpers: validators, CORS, JSON errors and bounded JSON bodies.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestError } from './errors.js';
+
+/** Admin request bodies larger than this are refused with 413. */
+export const BODY_LIMIT = 64 * 1024;
+// Past this we stop reading and close the connection instead of draining it.
+const DRAIN_LIMIT = 1024 * 1024;
+
+/**
+ * Reading routes: browsers revalidate every poll (max-age=0) and get a 304 when
+ * nothing changed; a CDN may serve a copy for a few seconds and keep serving it
+ * while it revalidates, so a traffic spike reaches the server as a trickle.
+ */
+export const READ_CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
+
+export const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'ETag',
+};
+
+export function strongEtag(body: string | Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** True when If-None-Match names the current ETag (or `*`). */
+export function notModified(request: IncomingMessage, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag === etag || tag === `W/${etag}`);
+}
+
+/** A cacheable document: 200 with its body, or 304 when the client already has it. */
+export function sendDocument(
+  request: IncomingMessage,
+  response: ServerResponse,
+  document: { type: string; body: string | Buffer; etag: string },
+  cacheControl = READ_CACHE_CONTROL,
+): void {
+  const headers = {
+    ...CORS,
+    etag: document.etag,
+    'cache-control': cacheControl,
+  };
+  if (notModified(request, document.etag)) {
+    response.writeHead(304, headers).end();
+    return;
+  }
+  response.writeHead(200, {
+    ...headers,
+    'content-type': document.type,
+    'content-length': Buffer.byteLength(document.body),
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(request.method === 'HEAD' ? undefined : document.body);
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const body = `${JSON.stringify(value)}\n`;
+  response.writeHead(status, {
+    ...CORS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  response.end(response.req.method === 'HEAD' ? undefined : body);
+}
+
+export function sendError(response: ServerResponse, error: RequestError, headers = {}): void {
+  sendJson(response, error.status, error.toJSON(), headers);
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** Reads a JSON request body: 415 when it is not JSON, 413 over 64 KB, 400 when it does not parse. */
+export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  if (!JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+    request.resume();
+    throw new RequestError(
+      415,
+      'unsupported_media_type',
+      'Send the body as JSON with the header Content-Type: application/json.',
+      'Content-Type',
+      'must be application/json',
+    );
+  }
+  const tooLarge = () =>
+    new RequestError(
+      413,
+      'too_large',
+      `The body is larger than ${BODY_LIMIT / 1024} KB; send less text (bodies are at most 5000 characters).`,
+      'body',
+      `must be at most ${BODY_LIMIT} bytes`,
+    );
+  if (Number(request.headers['content-length'] ?? 0) > DRAIN_LIMIT) {
+    request.socket.on('error', () => undefined);
+    throw Object.assign(tooLarge(), { closeConnection: true });
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > DRAIN_LIMIT) throw Object.assign(tooLarge(), { closeConnection: true });
+    // Keep reading (and discarding) past the limit so the client gets our answer.
+    if (size <= BODY_LIMIT) chunks.push(chunk);
+  }
+  if (size > BODY_LIMIT) throw tooLarge();
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new RequestError(
+      400,
+      'invalid_json',
+      `The body is not valid JSON: ${(error as Error).message}.`,
+      'body',
+      'must be valid JSON',
+    );
+  }
+}

@@ -1,0 +1,12 @@
+// The reference feed server's programmatic API (Node only).
+export { createStatusServer } from './server.js';
+export type { StatusServer, StatusServerOptions } from './server.js';
+export { exportStatic } from './export.js';
+export { DataStore, writeFileAtomic } from './store.js';
+export type { ServerData, Template } from './data.js';
+export { BUILT_IN_TEMPLATES } from './templates.js';
+export { DOCUMENT_PATHS } from './documents.js';
+export { RequestError, DataFileError } from './errors.js';
+export { SCENARIOS } from './scenario.js';
+export type { ScenarioName } from './scenario.js';
+export type { StaticMount } from './static.js';

@@ -1,0 +1,171 @@
+// Approved wordings for incident communication: acknowledge fast, say what users
+// see, always promise the next update, close with what was done.
+import type { Template } from './data.js';
+import { invalid } from './errors.js';
+import { Fields } from './fields.js';
+
+export const BUILT_IN_TEMPLATES: readonly Template[] = [
+  {
+    id: 'investigating',
+    status: 'investigating',
+    description: 'First contact: a problem is reported and being looked at.',
+    text: {
+      en: 'We are investigating reports of {problem}. We will post an update by {next}.',
+      'zh-CN': '我们正在调查有关{problem}的报告，将在 {next} 前发布更新。',
+    },
+  },
+  {
+    id: 'high-load',
+    status: 'investigating',
+    description: 'First contact for slowness under load.',
+    text: {
+      en: 'Load is higher than normal; pages may be slow. We are investigating and will post an update by {next}.',
+      'zh-CN': '当前负载高于正常水平，页面可能较慢。我们正在调查，将在 {next} 前发布更新。',
+    },
+  },
+  {
+    id: 'identified',
+    status: 'identified',
+    description: 'The cause is known and a fix is under way.',
+    text: {
+      en: 'We have identified the cause: {cause}. We are working on a fix and will post an update by {next}.',
+      'zh-CN': '我们已查明原因：{cause}。我们正在修复，将在 {next} 前发布更新。',
+    },
+  },
+  {
+    id: 'update',
+    description: 'Periodic update while work continues.',
+    text: {
+      en: 'We are still working on this. {progress} Next update by {next}.',
+      'zh-CN': '我们仍在处理此问题。{progress} 下次更新不晚于 {next}。',
+    },
+  },
+  {
+    id: 'monitoring',
+    status: 'monitoring',
+    description: 'A fix is in place and being watched.',
+    text: {
+      en: 'A fix has been applied and we are monitoring the results. Next update by {next}.',
+      'zh-CN': '修复已部署，我们正在观察效果。下次更新不晚于 {next}。',
+    },
+  },
+  {
+    id: 'resolved',
+    status: 'resolved',
+    description: 'Resolution: what was done.',
+    text: {
+      en: 'This incident has been resolved. {summary} We will publish a postmortem.',
+      'zh-CN': '此事件已解决。{summary} 我们将发布事后分析报告。',
+    },
+  },
+  {
+    id: 'postmortem',
+    status: 'postmortem',
+    description: 'The postmortem is published.',
+    text: {
+      en: 'We have published a postmortem of this incident: {url}',
+      'zh-CN': '我们已发布此事件的事后分析报告：{url}',
+    },
+  },
+];
+
+/** Built-in templates, with the data file's own ones added (or replacing one by id). */
+export function allTemplates(own: readonly Template[]): (Template & { source: string })[] {
+  const byId = new Map<string, Template & { source: string }>();
+  for (const template of BUILT_IN_TEMPLATES)
+    byId.set(template.id, { ...template, source: 'built-in' });
+  for (const template of own) byId.set(template.id, { ...template, source: 'data file' });
+  return [...byId.values()];
+}
+
+/** The `{placeholders}` a wording uses. */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{([A-Za-z][\w-]*)\}/g)].map((match) => match[1]!))];
+}
+
+export interface TemplateRequest {
+  template: Template;
+  locale: string;
+  vars: Record<string, string>;
+}
+
+/**
+ * Reads `template`, `vars` and `locale` from a request body. `{next}` is filled
+ * from the promised next update, so a template that promises one requires it.
+ */
+export function readTemplateRequest(
+  body: Fields,
+  templates: readonly Template[],
+): TemplateRequest | undefined {
+  if (!body.has('template')) {
+    for (const name of ['vars', 'locale']) {
+      if (body.has(name)) throw invalid(name, 'is only used together with template');
+    }
+    return undefined;
+  }
+  const id = body.value['template'];
+  const template = allTemplates(templates).find((item) => item.id === id);
+  if (!template) {
+    throw invalid(
+      'template',
+      `must name a known template (${allTemplates(templates)
+        .map((item) => item.id)
+        .join(', ')}); GET /admin/templates lists them`,
+    );
+  }
+  const locales = Object.keys(template.text);
+  const locale = body.has('locale')
+    ? body.oneOf('locale', locales)
+    : locales.includes('en')
+      ? 'en'
+      : locales[0]!;
+  const given = body.object('vars');
+  const vars: Record<string, string> = {};
+  const wanted = placeholders(template.text[locale]!).filter((name) => name !== 'next');
+  for (const key of Object.keys(given?.value ?? {})) {
+    if (!wanted.includes(key)) {
+      throw invalid(
+        `vars.${key}`,
+        `is not used by template ${template.id} (it uses: ${wanted.join(', ') || 'no vars'})`,
+      );
+    }
+  }
+  for (const name of wanted) {
+    if (!given?.has(name)) throw invalid(`vars.${name}`, `is required by template ${template.id}`);
+    vars[name] = given.text(name, 2000);
+  }
+  return { template, locale, vars };
+}
+
+/** The wording with its placeholders filled; `next` is the promised time, if any. */
+export function renderTemplate(
+  request: TemplateRequest,
+  next: Date | undefined,
+  timeZone: string | undefined,
+): string {
+  const text = request.template.text[request.locale]!;
+  if (placeholders(text).includes('next') && !next) {
+    throw invalid(
+      'nextUpdateInMinutes',
+      `is required by template ${request.template.id}, which promises the next update`,
+    );
+  }
+  return text.replace(/\{([A-Za-z][\w-]*)\}/g, (_whole, name: string) => {
+    if (name === 'next') return formatTime(next!, request.locale, timeZone);
+    return request.vars[name] ?? '';
+  });
+}
+
+function formatTime(time: Date, locale: string, timeZone = 'UTC'): string {
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    }).format(time);
+  } catch {
+    // An unknown time zone in the data file must not stop an update from going out.
+    return `${time.toISOString().slice(11, 16)} UTC`;
+  }
+}

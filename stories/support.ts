@@ -1,0 +1,282 @@
+// What every story shares: the toolbar globals, the frame they set, a guard for an
+// element that is not registered, one template per element, and the story factory
+// that points an element at a feed scenario.
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Decorator, Preview, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import {
+  StatusBadge,
+  StatusBanner,
+  StatusComponents,
+  StatusIncidents,
+  defineElement,
+} from '../src/index.js';
+import { getFeed, type FeedState } from '../src/feed/store.js';
+import { feedUrl, type Scenario } from './handlers.js';
+
+// Registered here rather than by importing src/define.ts for its side effects: a
+// bundler that honours package.json "sideEffects" (Storybook's Vite build) drops
+// side-effect-only imports of the source define modules.
+defineElement('status-badge', StatusBadge);
+defineElement('status-banner', StatusBanner);
+defineElement('status-incidents', StatusIncidents);
+defineElement('status-components', StatusComponents);
+
+export type Tag = 'status-badge' | 'status-banner' | 'status-incidents' | 'status-components';
+
+/** Every attribute of the four elements, by attribute name. */
+export interface WidgetArgs {
+  src: string;
+  adapter?: string;
+  interval?: number;
+  locale?: string;
+  components?: string;
+  href?: string;
+  theme?: 'light' | 'dark';
+  // <status-badge>
+  component?: string;
+  compact?: boolean;
+  target?: string;
+  // <status-banner>
+  'show-operational'?: boolean;
+  'maintenance-notice'?: number;
+  dismissible?: 'true' | 'false';
+  position?: 'top' | 'bottom';
+  // <status-incidents>
+  limit?: number;
+  days?: number;
+  'show-maintenance'?: boolean;
+  'time-zone'?: string;
+}
+
+export type WidgetStory = StoryObj<WidgetArgs>;
+type Context = Pick<StoryContext, 'globals'>;
+
+/** The locales the widgets ship, for the toolbar. */
+export const LOCALES = [
+  { value: 'en', title: 'English' },
+  { value: 'zh-CN', title: '简体中文' },
+  { value: 'es', title: 'Español' },
+  { value: 'fr', title: 'Français' },
+  { value: 'de', title: 'Deutsch' },
+  { value: 'ja', title: '日本語' },
+];
+
+export const globalTypes: Preview['globalTypes'] = {
+  locale: {
+    description: 'Language of the widgets (the lang of the frame around them)',
+    toolbar: { title: 'Locale', icon: 'globe', items: LOCALES, dynamicTitle: true },
+  },
+  theme: {
+    description: 'Colour scheme (the theme attribute of every element)',
+    toolbar: {
+      title: 'Theme',
+      icon: 'mirror',
+      items: [
+        { value: 'light', title: 'Light' },
+        { value: 'dark', title: 'Dark' },
+      ],
+      dynamicTitle: true,
+    },
+  },
+  dir: {
+    description: 'Text direction of the page',
+    toolbar: {
+      title: 'Direction',
+      icon: 'transfer',
+      items: [
+        { value: 'ltr', title: 'Left to right' },
+        { value: 'rtl', title: 'Right to left' },
+      ],
+      dynamicTitle: true,
+    },
+  },
+};
+
+export const initialGlobals = { locale: 'en', theme: 'light', dir: 'ltr' };
+
+/** Puts every story in a frame with the toolbar's language, direction and page colours. */
+export const withGlobals: Decorator = (story, context) => {
+  const { locale, dir, theme } = { ...initialGlobals, ...context.globals };
+  const page =
+    theme === 'dark' ? 'background:#010409;color:#e6edf3' : 'background:#fff;color:#1f2328';
+  return html`<div
+    class="story-frame"
+    lang=${locale}
+    dir=${dir}
+    style="color-scheme:${theme};${page};padding:1rem;font-family:system-ui,sans-serif"
+  >
+    ${story()}
+  </div>`;
+};
+
+const themeOf = (args: WidgetArgs, context: Context) =>
+  args.theme ?? (context.globals['theme'] as WidgetArgs['theme']);
+
+/**
+ * The element's template, or a short note while the tag is not registered (an element
+ * this build does not have yet), so one missing element never breaks other stories.
+ */
+export function whenDefined(tag: Tag, template: () => TemplateResult): TemplateResult {
+  if (customElements.get(tag)) return template();
+  return html`<p
+    class="story-unavailable"
+    role="note"
+    style="margin:0;padding:0.75rem 1rem;border:1px dashed currentColor;border-radius:6px;opacity:0.8"
+  >
+    <code>&lt;${tag}&gt;</code> is not available in this build.
+  </p>`;
+}
+
+export const renderBadge = (args: WidgetArgs, context: Context) =>
+  whenDefined(
+    'status-badge',
+    () =>
+      html`<status-badge
+        src=${args.src}
+        adapter=${ifDefined(args.adapter || undefined)}
+        interval=${ifDefined(args.interval)}
+        locale=${ifDefined(args.locale || undefined)}
+        href=${ifDefined(args.href || undefined)}
+        theme=${ifDefined(themeOf(args, context))}
+        component=${ifDefined(args.component || undefined)}
+        target=${ifDefined(args.target || undefined)}
+        ?compact=${args.compact ?? false}
+      ></status-badge>`,
+  );
+
+export const renderBanner = (args: WidgetArgs, context: Context) =>
+  whenDefined(
+    'status-banner',
+    () =>
+      html`<status-banner
+        src=${args.src}
+        adapter=${ifDefined(args.adapter || undefined)}
+        interval=${ifDefined(args.interval)}
+        locale=${ifDefined(args.locale || undefined)}
+        components=${ifDefined(args.components || undefined)}
+        href=${ifDefined(args.href || undefined)}
+        theme=${ifDefined(themeOf(args, context))}
+        maintenance-notice=${ifDefined(args['maintenance-notice'])}
+        dismissible=${ifDefined(args.dismissible)}
+        position=${ifDefined(args.position)}
+        ?show-operational=${args['show-operational'] ?? false}
+      ></status-banner>`,
+  );
+
+export const renderIncidents = (args: WidgetArgs, context: Context) =>
+  whenDefined(
+    'status-incidents',
+    () =>
+      html`<status-incidents
+        src=${args.src}
+        adapter=${ifDefined(args.adapter || undefined)}
+        interval=${ifDefined(args.interval)}
+        locale=${ifDefined(args.locale || undefined)}
+        components=${ifDefined(args.components || undefined)}
+        href=${ifDefined(args.href || undefined)}
+        theme=${ifDefined(themeOf(args, context))}
+        limit=${ifDefined(args.limit)}
+        days=${ifDefined(args.days)}
+        time-zone=${ifDefined(args['time-zone'] || undefined)}
+        ?show-maintenance=${args['show-maintenance'] ?? false}
+      ></status-incidents>`,
+  );
+
+export const renderComponents = (args: WidgetArgs, context: Context) =>
+  whenDefined(
+    'status-components',
+    () =>
+      html`<status-components
+        src=${args.src}
+        adapter=${ifDefined(args.adapter || undefined)}
+        interval=${ifDefined(args.interval)}
+        locale=${ifDefined(args.locale || undefined)}
+        components=${ifDefined(args.components || undefined)}
+        href=${ifDefined(args.href || undefined)}
+        theme=${ifDefined(themeOf(args, context))}
+      ></status-components>`,
+  );
+
+/** The state the elements settle in for each scenario (the smoke test checks it). */
+export function settledState(scenario: Scenario): FeedState {
+  if (scenario === 'loading' || scenario === 'error' || scenario === 'stale') return scenario;
+  return 'ready';
+}
+
+/** What each scenario shows, for the docs page under every story. */
+const SCENARIO_NOTES: Record<Scenario, string> = {
+  operational:
+    'GitHub’s recorded page with every component operational and its two recorded resolved incidents as history.',
+  minor: 'The recorded GitHub incident as a minor one (identified), Webhooks degraded.',
+  major: 'GitHub’s recorded major outage of 2 April 2020, moved to the last few minutes.',
+  critical: 'The recorded outage declared critical, every affected component in major outage.',
+  'maintenance-upcoming':
+    'A documented Statuspage feed with a maintenance starting in 3 hours and nothing else going on.',
+  'maintenance-in-progress':
+    'A documented Statuspage feed with a maintenance that started 25 minutes ago, in a component group.',
+  'several-incidents':
+    'The recorded major outage plus GitHub’s two recorded resolved incidents reopened: three at once.',
+  'long-texts':
+    'The recorded outage with a very long page name, incident title, update and component name.',
+  'overdue-update':
+    'The recorded outage whose last update is 95 minutes old: the update is overdue.',
+  stale: 'The feed answered once, then failed: the last good data stays on screen with its age.',
+  error:
+    'The feed answers HTTP 503 and there is no earlier data: the error state with a retry button.',
+  loading:
+    'The feed never answers. After the store’s 10-second timeout the widgets show the error state, as they would on a real page.',
+  'empty-history': 'All operational, no incidents and no maintenances: the empty states.',
+};
+
+/**
+ * Loads the story's feed once while it answers, then once more while it fails, so
+ * the element starts from a snapshot whose refresh failed: the stale state.
+ */
+async function primeStale({ args }: { args: WidgetArgs }): Promise<void> {
+  const store = getFeed({ src: args.src, adapter: args.adapter || undefined });
+  if (!store.snapshot) await store.refresh();
+  await store.refresh();
+}
+
+/**
+ * A story showing `tag` reading the feed of `scenario`. `key` tells stories of the
+ * same element and scenario apart, so each one gets a feed URL (and store) of its own.
+ */
+export function feedStory(
+  tag: Tag,
+  scenario: Scenario,
+  options: { key?: string; args?: Partial<WidgetArgs> } = {},
+): WidgetStory {
+  const story = options.key ? `${tag}-${options.key}` : tag;
+  return {
+    args: { src: feedUrl(scenario, story), ...options.args },
+    parameters: {
+      feedState: settledState(scenario),
+      docs: { description: { story: SCENARIO_NOTES[scenario] } },
+    },
+    beforeEach: scenario === 'stale' ? primeStale : undefined,
+  };
+}
+
+/** Controls shared by every element's stories. */
+export const sharedArgTypes = {
+  src: { control: 'text', description: 'Feed or status page URL' },
+  adapter: {
+    control: 'text',
+    description: 'Feed format (statuspage, native, …); detected when empty',
+  },
+  interval: { control: 'number', description: 'Seconds between polls' },
+  locale: {
+    control: 'select',
+    options: ['', ...LOCALES.map((locale) => locale.value)],
+    description: 'Language; empty follows the toolbar',
+  },
+  components: { control: 'text', description: 'Only these component ids or names' },
+  href: { control: 'text', description: 'Status page link override' },
+  theme: {
+    control: 'select',
+    options: [undefined, 'light', 'dark'],
+    description: 'Colour scheme; empty follows the toolbar',
+  },
+} as const;

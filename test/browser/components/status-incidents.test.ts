@@ -1,0 +1,302 @@
+import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../helpers/lit-warnings.js';
+import '../../../src/components/status-incidents/define.js';
+import type { StatusIncidents } from '../../../src/components/status-incidents/status-incidents.js';
+import { getFeed } from '../../../src/feed/store.js';
+import {
+  DOCUMENTED_MAINTENANCE,
+  deferred,
+  freezeNow,
+  githubHistory,
+  json,
+  partText,
+  place,
+  parts,
+  settled,
+  stubFetch,
+  summary,
+  uniqueFeedUrl,
+  type Json,
+  type Summary,
+} from '../helpers/feeds.js';
+
+// The day after GitHub's recorded incidents of 2024-09-16.
+const NEXT_DAY = '2024-09-17T09:00:00Z';
+
+async function listFor(
+  body: unknown,
+  attrs: Record<string, string> = {},
+): Promise<StatusIncidents> {
+  stubFetch(() => json(body));
+  const el = document.createElement('status-incidents');
+  el.setAttribute('src', uniqueFeedUrl());
+  el.setAttribute('locale', 'en');
+  el.setAttribute('time-zone', 'UTC');
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  const box = place(html`<div></div>`);
+  box.append(el);
+  return settled(el);
+}
+
+const titles = (el: StatusIncidents) =>
+  parts(el, 'title').map((t) => t.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('<status-incidents>', () => {
+  afterEach(() => sinon.restore());
+
+  describe('loading', () => {
+    for (const locale of ['en', 'zh-CN']) {
+      it(`shows a neutral skeleton with the loading message for screen readers (${locale})`, async () => {
+        const answer = deferred<Response>();
+        stubFetch(() => answer.promise);
+        const el = await render<StatusIncidents>(
+          html`<status-incidents src=${uniqueFeedUrl()} locale=${locale}></status-incidents>`,
+        );
+        await el.updateComplete;
+        const skeleton = el.shadowRoot!.querySelector('[part~="skeleton"]')!;
+        expect(skeleton.getAttribute('aria-busy')).to.equal('true');
+        expect(skeleton.textContent!.trim()).to.equal(
+          locale === 'en' ? 'Checking status…' : '正在检查状态…',
+        );
+        expect(el.getBoundingClientRect().height).to.be.above(40);
+        await expect(el).to.be.accessible();
+        answer.resolve(json(await githubHistory()));
+        await settled(el);
+      });
+    }
+  });
+
+  describe('ready, with GitHub’s recorded incident history', () => {
+    const expected = {
+      en: {
+        status: 'Major impact · Resolved',
+        affected: 'Affects GitHub Actions, GitHub Pages',
+        times: 'Started Sep 16, 2024, 9:31 PM · Resolved Sep 16, 2024, 10:08 PM · Lasted 38 min',
+        toggle: 'Earlier updates (5)',
+      },
+      'zh-CN': {
+        status: '重大影响 · 已解决',
+        affected: '受影响：GitHub Actions, GitHub Pages',
+        times: '开始于 2024年9月16日 21:31 · 解决于 2024年9月16日 22:08 · 持续 38分钟',
+        toggle: '更早的更新（5）',
+      },
+    };
+    for (const [locale, words] of Object.entries(expected)) {
+      it(`lists each incident with impact, status, components, times and duration (${locale})`, async () => {
+        freezeNow(NEXT_DAY);
+        const el = await listFor(await githubHistory(), { locale });
+        expect(titles(el)).to.deep.equal([
+          'Incident with Pages and Actions',
+          'Disruption with Git SSH',
+        ]);
+        expect(partText(el, 'status')).to.equal(words.status);
+        expect(partText(el, 'affected')).to.equal(words.affected);
+        expect(partText(el, 'timestamp')).to.equal(words.times);
+        expect(partText(el, 'toggle')).to.equal(words.toggle);
+        expect(el.shadowRoot!.querySelector('[part~="title"] a')!.getAttribute('href')).to.equal(
+          'https://stspg.io/mc6sr407p78b',
+        );
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('shows the latest update and opens the earlier ones on request', async () => {
+      freezeNow(NEXT_DAY);
+      const el = await listFor(await githubHistory());
+      const first = parts(el, 'incident')[0];
+      expect(first.querySelectorAll('[part~="update"]')).to.have.length(1);
+      expect(first.querySelector('[part~="update"] p')!.textContent).to.equal(
+        'This incident has been resolved.',
+      );
+      first.querySelector<HTMLElement>('summary')!.click();
+      await waitUntil(() => first.querySelectorAll('[part~="update"]').length === 6);
+      // The recording's "<br />" became a line break, never markup.
+      const bodies = [...first.querySelectorAll('[part~="update"] p')].map((p) => p.textContent!);
+      expect(bodies.join('\n')).not.to.contain('<br');
+      await expect(el).to.be.accessible();
+    });
+
+    it('puts active incidents first, then resolved ones newest first', async () => {
+      freezeNow(NEXT_DAY);
+      const active = await summary();
+      const body = await githubHistory();
+      body.incidents = [...body.incidents, active.incidents[0]];
+      const el = await listFor(body, { days: '2000' });
+      expect(titles(el)).to.deep.equal([
+        'Incident on 2020-04-02 20:20 UTC',
+        'Incident with Pages and Actions',
+        'Disruption with Git SSH',
+      ]);
+    });
+
+    it('links the postmortem when one is published', async () => {
+      freezeNow(NEXT_DAY);
+      const body = await githubHistory();
+      body.incidents[1].postmortem_published_at = '2024-09-17T08:00:00Z';
+      const el = await listFor(body);
+      const links = parts(el, 'postmortem');
+      expect(links).to.have.length(1);
+      expect(links[0].getAttribute('href')).to.equal('https://stspg.io/36jl4xpkpcvz');
+    });
+
+    it('keeps at most `limit` incidents', async () => {
+      freezeNow(NEXT_DAY);
+      const el = await listFor(await githubHistory(), { limit: '1' });
+      expect(titles(el)).to.deep.equal(['Incident with Pages and Actions']);
+    });
+
+    it('lists maintenances after the incidents with show-maintenance', async () => {
+      freezeNow('2026-11-20T20:00:00Z');
+      const el = await listFor(await summary(DOCUMENTED_MAINTENANCE), { 'show-maintenance': '' });
+      expect(partText(el, 'heading')).to.equal('Maintenance');
+      expect(titles(el)).to.deep.equal([
+        'Database storage upgrade',
+        'Network provider failover test',
+      ]);
+      const statuses = parts(el, 'status').map((p) => p.textContent!.trim());
+      expect(statuses).to.deep.equal(['Maintenance · In progress', 'No impact · Scheduled']);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the components filter', () => {
+    it('lists only incidents touching the named components', async () => {
+      freezeNow(NEXT_DAY);
+      const el = await listFor(await githubHistory(), { components: 'GitHub Pages' });
+      expect(titles(el)).to.deep.equal(['Incident with Pages and Actions']);
+    });
+  });
+
+  describe('empty', () => {
+    for (const [locale, words] of [
+      ['en', 'No incidents in the last 30 days'],
+      ['zh-CN', '最近 30天内没有事件'],
+    ]) {
+      it(`says there were no incidents in the window (${locale})`, async () => {
+        freezeNow('2024-10-20T00:00:00Z');
+        const el = await listFor(await githubHistory(), { days: '30', locale });
+        expect(partText(el, 'empty')).to.equal(words);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('stale', () => {
+    for (const [locale, words] of [
+      ['en', 'the feed is not answering'],
+      ['zh-CN', '状态源暂无响应'],
+    ]) {
+      it(`keeps the list and says how old it is (${locale})`, async () => {
+        freezeNow(NEXT_DAY);
+        const body = await githubHistory();
+        let fail = false;
+        stubFetch(() => (fail ? new Response('down', { status: 503 }) : json(body)));
+        const src = uniqueFeedUrl();
+        const el = await settled(
+          await render<StatusIncidents>(
+            html`<status-incidents src=${src} locale=${locale}></status-incidents>`,
+          ),
+        );
+        fail = true;
+        await getFeed({ src }).refresh();
+        await settled(el, 'stale');
+        expect(parts(el, 'incident')).to.have.length(2);
+        expect(partText(el, 'stale')).to.contain(words);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('error', () => {
+    for (const [locale, words] of [
+      ['en', 'Try again'],
+      ['zh-CN', '重试'],
+    ]) {
+      it(`says what happened, with a retry button (${locale})`, async () => {
+        const fetch = stubFetch(() => new Response('{"nope":1}', { status: 200 }));
+        const el = await settled(
+          await render<StatusIncidents>(
+            html`<status-incidents src=${uniqueFeedUrl()} locale=${locale}></status-incidents>`,
+          ),
+          'error',
+        );
+        expect(partText(el, 'error')).to.contain('statuspage'); // the adapter's own words
+        const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!;
+        expect(retry.textContent!.trim()).to.equal(words);
+        const calls = fetch.callCount;
+        retry.click();
+        await waitUntil(() => fetch.callCount > calls);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('many incidents', () => {
+    function many(body: Summary, count: number): Summary {
+      const [template] = body.incidents;
+      body.incidents = Array.from({ length: count }, (_, i) => ({
+        ...structuredClone(template),
+        id: `incident-${i}`,
+        name: `Incident ${i}`,
+        created_at: new Date(Date.parse('2024-09-16T12:00:00Z') - i * 3_600_000).toISOString(),
+        incident_updates: Array.from({ length: 10 }, (_, u) => ({
+          ...template.incident_updates[0],
+          id: `incident-${i}-update-${u}`,
+          created_at: new Date(
+            Date.parse('2024-09-16T12:00:00Z') - i * 3_600_000 - u * 60_000,
+          ).toISOString(),
+        })),
+      }));
+      return body;
+    }
+
+    it('renders 500 incidents of 10 updates, keyed, reusing rows across polls', async () => {
+      freezeNow(NEXT_DAY);
+      const body = many(await githubHistory(), 500);
+      let answer = body;
+      stubFetch(() => json(answer));
+      const src = uniqueFeedUrl();
+      const el = await settled(
+        await render<StatusIncidents>(
+          html`<status-incidents src=${src} limit="500" days="365"></status-incidents>`,
+        ),
+      );
+      const rows = parts(el, 'incident');
+      expect(rows).to.have.length(500);
+      const row42 = rows.find((row) => row.querySelector('a')!.textContent === 'Incident 42');
+      expect(row42).to.exist;
+      // The next poll brings a newer incident: every other row moves down, none is rebuilt.
+      const newer = { ...structuredClone(body.incidents[0]), id: 'newer', name: 'Newer incident' };
+      (newer as Json).created_at = '2024-09-17T08:00:00Z';
+      answer = { ...body, incidents: [newer, ...body.incidents] };
+      await getFeed({ src }).refresh();
+      await waitUntil(() => titles(el)[0] === 'Newer incident', 'the next poll did not render');
+      const after = parts(el, 'incident');
+      expect(after).to.have.length(500);
+      expect(after.find((row) => row.querySelector('a')!.textContent === 'Incident 42')).to.equal(
+        row42,
+      );
+    });
+  });
+
+  describe('right-to-left', () => {
+    it('lays the title out from the right', async () => {
+      freezeNow(NEXT_DAY);
+      const body = await githubHistory();
+      stubFetch(() => json(body));
+      const box = place(
+        html`<div dir="rtl" lang="en" style="width:600px">
+          <status-incidents src=${uniqueFeedUrl()}></status-incidents>
+        </div>`,
+      );
+      const el = await settled(box.querySelector('status-incidents')!);
+      const icon = el.shadowRoot!.querySelector('[part~="indicator"]')!.getBoundingClientRect();
+      const title = el.shadowRoot!.querySelector('[part~="title"] a')!.getBoundingClientRect();
+      const timeline = el.shadowRoot!.querySelector('[part~="timeline"]')!;
+      expect(icon.left).to.be.above(title.right);
+      expect(getComputedStyle(timeline).borderRightWidth).to.equal('2px');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
