@@ -68,19 +68,14 @@ const serverBuild = serverEntries.length && {
 const minify = terser({
   module: true,
   ecma: 2021,
-  toplevel: true,
-  compress: {
-    passes: 3,
-    // Our code and Lit's read no property for its side effects (no getter that
-    // throws or counts), so unused reads may go.
-    pure_getters: true,
-  },
+  compress: { passes: 2 },
   // Our private members are named `_camelCase` (Lit's own internals are `_$…`, and
   // no public API, attribute, event or feed field starts with `_`), so they get
   // short names. One name cache for every chunk keeps them the same across chunks.
   mangle: { properties: { regex: /^_[a-z]/ } },
   nameCache: {},
-  format: { comments: false },
+  // ASCII only: the classic script is often served without a charset.
+  format: { comments: false, ascii_only: true },
 });
 
 // The CDN bundle: self-contained, Lit inside, minified, defines every element.

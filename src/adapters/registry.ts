@@ -45,7 +45,8 @@ const builtIns: FeedAdapter[] = [
     path(/\.(atom|rss)$|^\/status\/[^/]+\/rss\/?$/i),
     (body) =>
       typeof body === 'string' &&
-      /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(feed|rss|rdf:RDF)[\s>]/.test(body),
+      // A comment's text cannot hold "-->", so each comment is read one way only.
+      /^\s*(<\?xml[^>]*\?>\s*)?(<!--(?:[^-]|-(?!->))*-->\s*)*<(feed|rss|rdf:RDF)[\s>]/.test(body),
   ),
   lazy(
     'uptime-kuma',

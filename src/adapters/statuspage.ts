@@ -229,6 +229,7 @@ async function loadHistory(
   snapshot: StatusSnapshot,
   fetch: typeof globalThis.fetch,
   signal?: AbortSignal,
+  pending?: Promise<unknown>,
 ): Promise<History> {
   const known = histories.get(summaryUrl.href);
   if (known && known.pageUpdatedAt === snapshot.updatedAt) return known;
@@ -236,7 +237,7 @@ async function loadHistory(
   const warnings = new Warnings();
   let incidents: Incident[] = [];
   try {
-    const body = await fetchJson(NAME, url, fetch, signal);
+    const body = await (pending ?? fetchJson(NAME, url, fetch, signal));
     incidents = readStatuspageIncidents(body, url.href, warnings, snapshot.page.url);
   } catch (error) {
     if (isAbort(error, signal)) throw error;
@@ -274,7 +275,14 @@ export const statuspageAdapter: FeedAdapter = {
   matchesBody: (body) => isObject(body) && isObject(body['page']) && isObject(body['status']),
   async load(source, fetch, signal) {
     const url = statuspageSummaryUrl(source);
-    const snapshot = readStatuspageSummary(await fetchJson(NAME, url, fetch, signal), url.href);
-    return withHistory(snapshot, await loadHistory(url, snapshot, fetch, signal));
+    // The first load asks for the history alongside the summary, so a first paint
+    // waits for one round trip, not two. Later loads ask only when the page changed.
+    const summary = fetchJson(NAME, url, fetch, signal);
+    const pending = histories.has(url.href)
+      ? undefined
+      : fetchJson(NAME, new URL('incidents.json', url), fetch, signal);
+    pending?.catch(() => undefined); // read (and reported) in loadHistory
+    const snapshot = readStatuspageSummary(await summary, url.href);
+    return withHistory(snapshot, await loadHistory(url, snapshot, fetch, signal, pending));
   },
 };

@@ -165,7 +165,18 @@ export class FeedStore {
       }
       askedDelay = Math.max(askedDelay, maxAge(response.headers));
       if (!response.ok) return response;
-      const body = await response.text();
+      let body: string;
+      try {
+        body = await response.text();
+      } catch (error) {
+        if (request.signal.aborted) throw request.signal.reason ?? error;
+        // The runtime's own words here ("terminated", "network error") help no one.
+        throw new FeedRequestError(
+          target,
+          response.status,
+          `The feed at ${target} broke off its answer before the end (the connection was closed or reset).`,
+        );
+      }
       bodies.set(target, body);
       const { status, statusText, headers } = response;
       return new Response(body || null, { status, statusText, headers });

@@ -37,16 +37,61 @@ function decodeEntities(text: string): string {
  */
 export function plainText(value: unknown): string {
   if (typeof value !== 'string') return '';
-  const text = value
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
-  return decodeEntities(text)
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
+  const text = withoutTags(
+    withoutScriptsAndStyles(value)
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n'),
+  );
+  return withoutLineEndBlanks(decodeEntities(text).replace(/\r\n?/g, '\n'))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+// The helpers below take time in proportion to the text whatever it holds: a feed
+// with a megabyte of unclosed tags or blanks must not stall the page (a plain
+// regex retries from every "<" or blank, which takes minutes on such text).
+
+/** `<script …>…</script>` and `<style …>…</style>` removed, content and all. */
+function withoutScriptsAndStyles(text: string): string {
+  const open = /<(script|style)\b[^>]*>/gi;
+  // An opening tag needs a ">": none starts after the last one.
+  const head = text.slice(0, text.lastIndexOf('>') + 1);
+  const unclosed = new Set<string>();
+  let result = '';
+  let from = 0;
+  for (let match = open.exec(head); match; match = open.exec(head)) {
+    const tag = match[1]!.toLowerCase();
+    if (unclosed.has(tag)) continue;
+    const close = new RegExp(`<\\/${tag}\\s*>`, 'gi');
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(text);
+    // No closing tag here means none later either: leave this and later ones to withoutTags.
+    if (!end) {
+      unclosed.add(tag);
+      continue;
+    }
+    result += text.slice(from, match.index);
+    from = open.lastIndex = close.lastIndex;
+  }
+  return result + text.slice(from);
+}
+
+/** Every `<…>` removed. A "<" after the last ">" starts no tag, so the scan stops there. */
+function withoutTags(text: string): string {
+  const last = text.lastIndexOf('>');
+  return text.slice(0, last + 1).replace(/<[^>]*>/g, '') + text.slice(last + 1);
+}
+
+/** Spaces and tabs at the end of each line removed. */
+function withoutLineEndBlanks(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      let end = line.length;
+      while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+      return line.slice(0, end);
+    })
+    .join('\n');
 }
 
 /** The URL as a string when its scheme is http or https; otherwise undefined. */

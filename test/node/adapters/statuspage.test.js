@@ -170,6 +170,24 @@ describe('statuspage adapter', () => {
     assert.equal(snapshot.warnings, undefined);
   });
 
+  test('asks for the history alongside the summary on the first load (one round trip)', async () => {
+    const { base, summary, incidents } = page();
+    let answerSummary;
+    const asked = [];
+    const fetch = async (input) => {
+      asked.push(String(input));
+      if (String(input) === incidents) return new Response(NO_HISTORY);
+      // The summary answers only when the test says so.
+      await new Promise((resolve) => (answerSummary = resolve));
+      return new Response(readFixture('statuspage/github-summary-major-2020-04-02.json'));
+    };
+    const loading = statuspage.load(new URL(base), fetch);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(asked, [summary, incidents], 'both asked before the summary answered');
+    answerSummary();
+    assert.equal((await loading).indicator, 'major');
+  });
+
   test('reads incidents.json on the first load and again only when page.updated_at changes', async () => {
     const body = JSON.parse(readFixture('statuspage/github-summary-major-2020-04-02.json'));
     const history = readFixture('statuspage/github-incidents-2024-09-17.json');
