@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { cspPage } from './test/browser/csp-page.mjs';
 
 // MODE=prod runs the suite against Lit's production build (no dev-mode checks).
 const production = process.env.MODE === 'prod';
@@ -8,6 +9,7 @@ const production = process.env.MODE === 'prod';
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: production ? ['production'] : ['development'] },
+  middleware: [cspPage],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   browsers: [
     chromeLauncher({

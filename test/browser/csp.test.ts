@@ -2,9 +2,8 @@
 // Content-Security-Policy and Trusted Types enforced. All four elements must
 // render with no violation, send nothing but plain GETs to the feed URL, write
 // only their own localStorage keys, define only their own tags and leave the
-// page's styles alone. The policy is delivered by a <meta> element in an iframe
-// (the test runner's server sets no headers); every directive used here applies
-// to a meta policy just as to a header.
+// page's styles alone. The page is served with the policy as a real
+// Content-Security-Policy response header (test/browser/csp-page.mjs).
 import { expect, waitUntil } from '@open-wc/testing';
 
 interface Probe {
@@ -18,26 +17,8 @@ type ProbedWindow = Window & { __probe?: Probe; customElements: CustomElementReg
 const FEED = new URL('/test/corpus/native/valid-control-feed.json', location.href).href;
 const TAGS = ['status-badge', 'status-banner', 'status-components', 'status-incidents'];
 
-const CLASSIC = '<script src="/dist/cdn/status-widgets.global.js"></script>';
-const MODULE = '<script type="module" src="/dist/cdn/status-widgets.js"></script>';
-
-function page(policy: string, bundle: string): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta http-equiv="Content-Security-Policy" content="${policy}">
-    <script src="/test/corpus/page-probe.js"></script>
-    ${bundle}
-  </head>
-  <body>
-    <h1>Support</h1>
-    <status-badge src="${FEED}" adapter="native"></status-badge>
-    <status-banner src="${FEED}" adapter="native"></status-banner>
-    <status-components src="${FEED}" adapter="native"></status-components>
-    <status-incidents src="${FEED}" adapter="native"></status-incidents>
-  </body>
-</html>`;
-}
+const CLASSIC = 'classic';
+const MODULE = 'module';
 
 /** Loads the page in an iframe and waits until every element has rendered the feed. */
 async function embed(policy: string, bundle: string) {
@@ -45,7 +26,7 @@ async function embed(policy: string, bundle: string) {
   frame.style.width = '800px';
   frame.style.height = '600px';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.srcdoc = page(policy, bundle);
+  frame.src = `/csp-page?${new URLSearchParams({ policy, bundle, feed: FEED })}`;
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as ProbedWindow;
