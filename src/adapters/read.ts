@@ -13,7 +13,8 @@ export function asArray(value: unknown): unknown[] {
 }
 
 export function asString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
+  // A blank string names nothing: an id or a zone of "  " is as good as missing.
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }

@@ -10,11 +10,21 @@ export function isObject(value: unknown): value is Json {
 
 /** Bodies are plain text: normalized the way readers normalize them, so they round-trip. */
 export function normalizeText(text: string): string {
+  // Line by line: a /[ \t]+\n/ regex retries from every blank, which costs seconds
+  // on a 64 KB run of spaces; this stays linear whatever the text holds.
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
+    .split('\n')
+    .map(withoutTrailingBlanks)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+function withoutTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+  return line.slice(0, end);
 }
 
 export class Fields {

@@ -101,3 +101,24 @@ describe('instatus adapter', () => {
     assert.equal(detectAdapter(new URL(BASE)).name, 'instatus');
   });
 });
+
+test('instatus: an item with a blank id is dropped with a warning', async () => {
+  // Found by the property tests: an id of " " reached the snapshot.
+  const { snapshot } = await load(
+    JSON.stringify({
+      page: {},
+      activeMaintenances: [
+        { id: ' ', name: 'Blank id', start: '2024-07-01T11:00:00.000Z', status: 'NOTSTARTEDYET' },
+        { id: 'm1', name: 'Real one', start: '2024-07-01T11:00:00.000Z', status: 'NOTSTARTEDYET' },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    snapshot.maintenances.map((m) => m.id),
+    ['m1'],
+  );
+  assert.ok(
+    snapshot.warnings.some((w) => /maintenance/i.test(w)),
+    snapshot.warnings.join('; '),
+  );
+});

@@ -41,6 +41,21 @@ describe('admin API', () => {
     assert.equal(feed.incidents[0].id, created.id, 'newest first');
   });
 
+  test('bodies are normalized like the readers do, also with long runs of blanks', async () => {
+    const blanks = `\t${' '.repeat(15_000)}`; // three runs: 45 KB, under the 64 KB limit
+    const response = await ctx.admin('POST', '/admin/incidents', {
+      name: 'Slow pages',
+      impact: 'minor',
+      body: `First line${blanks}\r\nsecond${blanks}\n\n\n\nlast line${blanks}`,
+    });
+    assert.equal(response.status, 201);
+    assert.equal(
+      response.body.updates[0].body,
+      'First line\nsecond\n\nlast line',
+      'blanks at line ends and extra blank lines go',
+    );
+  });
+
   test('updates: escalation, resolution sets resolvedAt and restores components, postmortem', async () => {
     const path = `/admin/incidents/${incident.id}/updates`;
     const escalated = await ctx.admin('POST', path, {
