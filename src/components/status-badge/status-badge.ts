@@ -6,6 +6,7 @@ import { hostStyles } from '../../internal/styles.js';
 import { componentStatusToIndicator } from '../../model/indicator.js';
 import type { Indicator, StatusSnapshot } from '../../model/types.js';
 import { styles } from './status-badge.styles.js';
+import { isolate } from '../../internal/bidi.js';
 
 /**
  * A dot and a word for the overall state of a status feed (or of one component),
@@ -121,7 +122,7 @@ export class StatusBadge extends StatusElement {
     if (!this.component) return this.t(`indicator.${this.indicator}`);
     const component = findComponent(snapshot.components, this.component);
     return component
-      ? `${component.name}: ${this.t(`component.${component.status}`)}`
+      ? `${isolate(component.name)}: ${this.t(`component.${component.status}`)}`
       : this.t('component.missing', { name: this.component });
   }
 }

@@ -8,6 +8,7 @@ import { impactToIndicator } from '../../model/indicator.js';
 import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../../model/types.js';
 import { durationOf, listIncidents, listMaintenances } from './incidents-model.js';
 import { styles } from './status-incidents.styles.js';
+import { isolate } from '../../internal/bidi.js';
 
 /**
  * The incident history: active incidents first, then resolved ones newest first,
@@ -143,7 +144,7 @@ export class StatusIncidents extends StatusElement {
 
   private _renderItem(item: Incident | Maintenance, names: Map<string, string>): Rendered {
     const maintenance = 'scheduledFor' in item;
-    const affected = item.components.map((id) => names.get(id)).filter(Boolean);
+    const affected = item.components.flatMap((id) => names.get(id) ?? []);
     const duration = durationOf(item);
     const times = [
       maintenance
@@ -167,7 +168,7 @@ export class StatusIncidents extends StatusElement {
       ${
         affected.length
           ? html`<p part="affected" class="muted">
-              ${this.t('incidents.affects', { names: affected.join(', ') })}
+              ${this.t('incidents.affects', { names: affected.map(isolate).join(', ') })}
             </p>`
           : nothing
       }

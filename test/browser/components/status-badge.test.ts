@@ -199,8 +199,9 @@ describe('<status-badge>', () => {
 
   describe('component=', () => {
     for (const [locale, words] of [
-      ['en', 'GitHub Actions: Partial outage'],
-      ['zh-CN', 'GitHub Actions: 部分中断'],
+      // The feed's name is bidi-isolated (U+2068 … U+2069) from the words around it.
+      ['en', '\u2068GitHub Actions\u2069: Partial outage'],
+      ['zh-CN', '\u2068GitHub Actions\u2069: 部分中断'],
     ]) {
       it(`shows one component's state, found by name or id (${locale})`, async () => {
         const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
@@ -220,6 +221,23 @@ describe('<status-badge>', () => {
         }
       });
     }
+
+    it('isolates a name carrying a right-to-left override from the words around it', async () => {
+      const body = await fixture<Summary & { components: Array<{ id: string; name: string }> }>(
+        'statuspage/github-summary-major-2020-04-02.json',
+      );
+      body.components[0].name = '\u202Eevil';
+      stubFetch(() => json(body));
+      const el = await settled(
+        await render<StatusBadge>(
+          html`<status-badge
+            src=${uniqueFeedUrl()}
+            component=${body.components[0].id}
+          ></status-badge>`,
+        ),
+      );
+      expect(label(el).startsWith('\u2068\u202Eevil\u2069: '), label(el)).to.equal(true);
+    });
 
     it('says so when the component is not in the feed', async () => {
       const body = await fixture('statuspage/github-summary-major-2020-04-02.json');

@@ -71,13 +71,14 @@ describe('<status-incidents>', () => {
     const expected = {
       en: {
         status: 'Major impact · Resolved',
-        affected: 'Affects GitHub Actions, GitHub Pages',
+        // Each feed-supplied name is bidi-isolated (U+2068 … U+2069).
+        affected: 'Affects \u2068GitHub Actions\u2069, \u2068GitHub Pages\u2069',
         times: 'Started Sep 16, 2024, 9:31 PM · Resolved Sep 16, 2024, 10:08 PM · Lasted 38 min',
         toggle: 'Earlier updates (5)',
       },
       'zh-CN': {
         status: '重大影响 · 已解决',
-        affected: '受影响：GitHub Actions, GitHub Pages',
+        affected: '受影响：\u2068GitHub Actions\u2069, \u2068GitHub Pages\u2069',
         times: '开始于 2024年9月16日 21:31 · 解决于 2024年9月16日 22:08 · 持续 38分钟',
         toggle: '更早的更新（5）',
       },
