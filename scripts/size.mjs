@@ -1,8 +1,10 @@
 // `npm run size`: min, gzip and brotli sizes of the CDN bundle, each element's own
-// entry and each lazily loaded chunk; size-limit then checks the budgets.
+// entry and each lazily loaded chunk, in kB (1,000 bytes, as size-limit counts);
+// then size-limit checks the limits in .size-limit.js.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { elementEntries, lazyChunks, staticClosure } from './bundle-files.mjs';
+import { elementEntries, lazyChunks, staticClosure, ALL_ELEMENTS } from './bundle-files.mjs';
+import { DESIGN_BUDGETS } from '../.size-limit.js';
 
 function sizes(files) {
   let min = 0;
@@ -19,23 +21,44 @@ function sizes(files) {
   return { min, gzip, brotli };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
-const entries = ['dist/cdn/status-widgets.js', ...elementEntries()];
-const rows = [
-  ...entries.map((entry) => [`${entry} (+ static chunks)`, sizes(staticClosure(entry))]),
-  [
-    'dist/cdn/status-widgets.global.js (classic script)',
-    sizes(['dist/cdn/status-widgets.global.js']),
-  ],
-  ...lazyChunks(entries).map((chunk) => [`${chunk} (lazy)`, sizes([chunk])]),
-];
+const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(
-  `${'file'.padEnd(width)}  ${'min'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`,
-);
-for (const [name, { min, gzip, brotli }] of rows) {
+function table(title, rows) {
+  const width = Math.max(title.length, ...rows.map(([name]) => name.length));
   console.log(
-    `${name.padEnd(width)}  ${kb(min).padStart(9)}  ${kb(gzip).padStart(9)}  ${kb(brotli).padStart(9)}`,
+    `\n${title.padEnd(width)}  ${'min'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`,
+  );
+  for (const [name, { min, gzip, brotli }] of rows) {
+    console.log(
+      `${name.padEnd(width)}  ${kb(min).padStart(9)}  ${kb(gzip).padStart(9)}  ${kb(brotli).padStart(9)}`,
+    );
+  }
+}
+
+const entries = [ALL_ELEMENTS, ...elementEntries()];
+table(
+  'CDN entry (with the chunks it imports statically)',
+  entries.map((entry) => [entry, sizes(staticClosure(entry))]),
+);
+table('Classic script (everything inlined)', [
+  ['dist/cdn/status-widgets.global.js', sizes(['dist/cdn/status-widgets.global.js'])],
+]);
+// A reader for another format, or a language, with what it imports that the entry
+// does not hold already.
+const eager = new Set(staticClosure(ALL_ELEMENTS));
+table(
+  `Loaded on demand by ${ALL_ELEMENTS}`,
+  lazyChunks(ALL_ELEMENTS)
+    .filter((chunk) => !/\/(read|model|types|sort)-/.test(chunk))
+    .map((chunk) => [chunk, sizes(staticClosure(chunk).filter((file) => !eager.has(file)))]),
+);
+
+console.log('\nDESIGN budgets (min+gzip):');
+for (const { name, entry, limit } of DESIGN_BUDGETS) {
+  const { gzip } = sizes(staticClosure(entry));
+  const over = gzip - limit * 1000;
+  console.log(
+    `  ${name}: ${kb(gzip)} of ${limit} kB — ${over > 0 ? `over by ${kb(over)}` : 'within'}`,
   );
 }
+console.log('');

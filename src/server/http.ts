@@ -17,7 +17,10 @@ export const READ_CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-re
 
 export const CORS = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'ETag',
+  // A proxy's 429/503 may carry Retry-After: the widgets on other origins must see it.
+  'access-control-expose-headers': 'ETag, Retry-After',
+  // Lets sites measure the feed's timing (Resource Timing) from their own origin.
+  'timing-allow-origin': '*',
 };
 
 export function strongEtag(body: string | Buffer): string {

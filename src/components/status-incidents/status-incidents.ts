@@ -155,7 +155,13 @@ export class StatusIncidents extends StatusElement {
         : '',
       duration === undefined
         ? ''
-        : this.t('incidents.duration', { duration: formatDuration(this.lang_, duration) }),
+        : // A maintenance not yet completed has a planned length, not a past one.
+          this.t(
+            maintenance && item.status !== 'completed'
+              ? 'incidents.plannedDuration'
+              : 'incidents.duration',
+            { duration: formatDuration(this.lang_, duration) },
+          ),
     ].filter(Boolean);
     const [latest, ...earlier] = item.updates;
     const open = this._opened.has(item.id);

@@ -50,6 +50,7 @@ export const messages: Messages = {
   'incidents.started': 'Begonnen {time}',
   'incidents.resolvedAt': 'Behoben {time}',
   'incidents.duration': 'Dauer {duration}',
+  'incidents.plannedDuration': 'Geplante Dauer {duration}',
   'incidents.scheduled': 'Geplant {time}',
   'incidents.earlier': 'Frühere Updates ({count})',
   'incidents.postmortem': 'Nachbetrachtung lesen',

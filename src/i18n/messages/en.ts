@@ -50,6 +50,7 @@ export const en = {
   'incidents.started': 'Started {time}',
   'incidents.resolvedAt': 'Resolved {time}',
   'incidents.duration': 'Lasted {duration}',
+  'incidents.plannedDuration': 'Expected to last {duration}',
   'incidents.scheduled': 'Scheduled {time}',
   'incidents.earlier': 'Earlier updates ({count})',
   'incidents.postmortem': 'Read the postmortem',

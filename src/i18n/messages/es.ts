@@ -50,6 +50,7 @@ export const messages: Messages = {
   'incidents.started': 'Empezó {time}',
   'incidents.resolvedAt': 'Resuelto {time}',
   'incidents.duration': 'Duró {duration}',
+  'incidents.plannedDuration': 'Duración prevista {duration}',
   'incidents.scheduled': 'Programado {time}',
   'incidents.earlier': 'Actualizaciones anteriores ({count})',
   'incidents.postmortem': 'Leer el análisis posterior',

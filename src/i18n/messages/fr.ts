@@ -50,6 +50,7 @@ export const messages: Messages = {
   'incidents.started': 'Début {time}',
   'incidents.resolvedAt': 'Résolu {time}',
   'incidents.duration': 'Durée {duration}',
+  'incidents.plannedDuration': 'Durée prévue {duration}',
   'incidents.scheduled': 'Planifiée {time}',
   'incidents.earlier': 'Mises à jour précédentes ({count})',
   'incidents.postmortem': 'Lire l’analyse post-incident',

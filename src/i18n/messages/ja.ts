@@ -50,6 +50,7 @@ export const messages: Messages = {
   'incidents.started': '{time} 開始',
   'incidents.resolvedAt': '{time} 解決',
   'incidents.duration': '継続時間 {duration}',
+  'incidents.plannedDuration': '予定時間 {duration}',
   'incidents.scheduled': '{time} 予定',
   'incidents.earlier': '以前の更新（{count}）',
   'incidents.postmortem': '事後分析を読む',

@@ -50,6 +50,7 @@ export const messages: Messages = {
   'incidents.started': '开始于 {time}',
   'incidents.resolvedAt': '解决于 {time}',
   'incidents.duration': '持续 {duration}',
+  'incidents.plannedDuration': '预计持续 {duration}',
   'incidents.scheduled': '计划于 {time}',
   'incidents.earlier': '更早的更新（{count}）',
   'incidents.postmortem': '阅读事后分析',

@@ -157,6 +157,10 @@ describe('<status-incidents>', () => {
       ]);
       const statuses = parts(el, 'status').map((p) => p.textContent!.trim());
       expect(statuses).to.deep.equal(['Maintenance · In progress', 'No impact · Scheduled']);
+      // Not yet over: the window is a planned length, never "Lasted".
+      const times = parts(el, 'timestamp').map((p) => p.textContent!.trim());
+      expect(times).to.have.length(2);
+      for (const line of times) expect(line).to.match(/ · Expected to last \d+ hr$/);
       await expect(el).to.be.accessible();
     });
   });

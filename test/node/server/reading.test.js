@@ -57,6 +57,8 @@ describe('reading routes', () => {
       assert.equal(response.status, 200);
       assert.ok(response.headers.get('content-type').startsWith(type));
       assert.equal(response.headers.get('access-control-allow-origin'), '*');
+      assert.equal(response.headers.get('access-control-expose-headers'), 'ETag, Retry-After');
+      assert.equal(response.headers.get('timing-allow-origin'), '*');
       const etag = response.headers.get('etag');
       assert.match(etag, /^"[^"]+"$/, 'a strong ETag');
       const cacheControl = response.headers.get('cache-control');
