@@ -374,7 +374,7 @@ async function firstRenderFigures(page, waitForFeedMs = 0) {
       scriptBytes: sum(network.filter(isScript)),
       feedRequests: feed.length,
       feedBytes: sum(feed),
-      hiddenSizes: network.filter(crossOrigin).length,
+      hiddenSizes: network.filter((entry) => crossOrigin(entry) && entry.transferSize === 0).length,
       paths: network.map((entry) => new URL(entry.name).pathname),
       firstFeedReply: Math.min(...entries.filter(isFeed).map((entry) => entry.responseEnd)),
     };

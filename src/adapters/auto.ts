@@ -2,7 +2,7 @@
 // body fetched for detection is handed to the chosen adapter as the answer to its
 // own first request for that URL.
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
-import { isAbort } from './read.js';
+import { isAbort, isObject } from './read.js';
 import { statuspageSummaryUrl } from './statuspage.js';
 import type { FeedAdapter } from './types.js';
 
@@ -15,6 +15,40 @@ const NAME = 'auto';
  */
 export function probeUrl(source: URL): URL {
   return source.pathname === '/' && !source.search ? statuspageSummaryUrl(source) : source;
+}
+
+/**
+ * The built-in formats' body rules, from each provider's documented response shapes
+ * (see each adapter's file). A rule must not match another format's body. They live
+ * here, loaded only with detection, rather than in every page's bundle.
+ */
+const BODY_RULES: Record<string, (body: unknown) => boolean> = {
+  native: (body) =>
+    isObject(body) &&
+    typeof body['version'] === 'number' &&
+    isObject(body['page']) &&
+    typeof body['indicator'] === 'string',
+  feed: (body) =>
+    typeof body === 'string' &&
+    // A comment's text cannot hold "-->", so each comment is read one way only.
+    /^\s*(<\?xml[^>]*\?>\s*)?(<!--(?:[^-]|-(?!->))*-->\s*)*<(feed|rss|rdf:RDF)[\s>]/.test(body),
+  'uptime-kuma': (body) =>
+    isObject(body) && isObject(body['config']) && Array.isArray(body['publicGroupList']),
+  gatus: (body) =>
+    Array.isArray(body) &&
+    isObject(body[0]) &&
+    typeof body[0]['key'] === 'string' &&
+    Array.isArray(body[0]['results']),
+  cachet: (body) => isObject(body) && isObject(body['meta']) && Array.isArray(body['data']),
+  instatus: (body) =>
+    isObject(body) &&
+    isObject(body['page']) &&
+    (Array.isArray(body['activeIncidents']) || Array.isArray(body['activeMaintenances'])),
+};
+
+/** True when the body has the shape of the built-in format `name` (false for other names). */
+export function matchesBuiltInBody(name: string, body: unknown): boolean {
+  return Object.hasOwn(BODY_RULES, name) && BODY_RULES[name]!(body);
 }
 
 /** The parsed JSON of a body, or the text itself when it is not JSON (XML feeds). */
@@ -51,9 +85,19 @@ function replaying(
 
 /**
  * An adapter that detects the format of each URL once and remembers it.
- * `candidates` lists the adapters to try, in order (the registry's).
+ * `candidates` lists the adapters to try, in order (the registry's); those in
+ * `builtIns` without a `matchesBody` of their own are tried with the built-in rule
+ * for their name.
  */
-export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter {
+export function createAutoAdapter(
+  candidates: () => FeedAdapter[],
+  builtIns: ReadonlySet<FeedAdapter> = new Set(),
+): FeedAdapter {
+  const bodyRule = (adapter: FeedAdapter) =>
+    adapter.matchesBody ??
+    (builtIns.has(adapter) && Object.hasOwn(BODY_RULES, adapter.name)
+      ? BODY_RULES[adapter.name]
+      : undefined);
   const chosen = new Map<string, FeedAdapter>();
   return {
     name: NAME,
@@ -76,10 +120,10 @@ export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter 
       }
       const text = await response.text();
       const body = parseForDetection(text);
-      const tried = candidates().filter((adapter) => adapter.matchesBody);
+      const tried = candidates().filter((adapter) => bodyRule(adapter));
       const match = tried.find((adapter) => {
         try {
-          return adapter.matchesBody!(body);
+          return bodyRule(adapter)!(body);
         } catch (error) {
           if (isAbort(error, signal)) throw error;
           return false; // a site's matcher that throws simply does not match

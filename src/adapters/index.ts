@@ -6,7 +6,7 @@ export {
   resolveAdapter,
   adapterNames,
 } from './registry.js';
-export { createAutoAdapter, probeUrl } from './auto.js';
+export { createAutoAdapter, probeUrl, matchesBuiltInBody } from './auto.js';
 export {
   statuspageAdapter,
   readStatuspageSummary,

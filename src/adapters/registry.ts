@@ -1,87 +1,63 @@
-import { isObject } from './read.js';
 import { statuspageAdapter } from './statuspage.js';
 import type { FeedAdapter } from './types.js';
 
 /**
  * A built-in adapter that is loaded only when a page uses it: the stub holds the
- * name and the (small) detection rules; the reader itself is a separate chunk.
+ * name and the URL rule; the reader itself is a separate chunk, and so are the body
+ * rules (./auto.ts), which only a feed whose URL says nothing needs.
  */
 function lazy(
   name: string,
   load: () => Promise<FeedAdapter>,
-  matchesUrl: ((source: URL) => boolean) | undefined,
-  matchesBody: (body: unknown) => boolean,
+  matchesUrl?: (source: URL) => boolean,
 ): FeedAdapter {
   return {
     name,
     matchesUrl,
-    matchesBody,
     load: async (source, fetch, signal) => (await load()).load(source, fetch, signal),
   };
 }
 
 const path = (pattern: RegExp) => (source: URL) => pattern.test(source.pathname);
 
-// Detection rules, from each provider's documented URLs and response shapes (see
-// each adapter's file). A URL rule must be certain; a body rule must not match
-// another format's body. Order matters: the first match wins.
+// URL rules, from each provider's documented URLs (see each adapter's file): a URL
+// rule must be certain. Order matters: the first match wins, also for the body
+// rules in ./auto.ts.
 const builtIns: FeedAdapter[] = [
   // Only our reference server speaks it, so most pages never load its reader.
-  lazy(
-    'native',
-    () => import('./native.js').then((module) => module.nativeAdapter),
-    undefined,
-    (body) =>
-      isObject(body) &&
-      typeof body['version'] === 'number' &&
-      isObject(body['page']) &&
-      typeof body['indicator'] === 'string',
-  ),
+  lazy('native', () => import('./native.js').then((module) => module.nativeAdapter)),
   statuspageAdapter,
   lazy(
     'feed',
     () => import('./feed.js').then((module) => module.feedAdapter),
     // Statuspage's history.atom/.rss, Uptime Kuma's /status/<slug>/rss, *.atom, *.rss.
     path(/\.(atom|rss)$|^\/status\/[^/]+\/rss\/?$/i),
-    (body) =>
-      typeof body === 'string' &&
-      // A comment's text cannot hold "-->", so each comment is read one way only.
-      /^\s*(<\?xml[^>]*\?>\s*)?(<!--(?:[^-]|-(?!->))*-->\s*)*<(feed|rss|rdf:RDF)[\s>]/.test(body),
   ),
   lazy(
     'uptime-kuma',
     () => import('./uptime-kuma.js').then((module) => module.uptimeKumaAdapter),
     path(/^\/(status|api\/status-page(\/heartbeat)?)\/[^/]+\/?$/),
-    (body) => isObject(body) && isObject(body['config']) && Array.isArray(body['publicGroupList']),
   ),
   lazy(
     'gatus',
     () => import('./gatus.js').then((module) => module.gatusAdapter),
     path(/\/api\/v1\/endpoints\/statuses\/?$/),
-    (body) =>
-      Array.isArray(body) &&
-      isObject(body[0]) &&
-      typeof body[0]['key'] === 'string' &&
-      Array.isArray(body[0]['results']),
   ),
   lazy(
     'cachet',
     () => import('./cachet.js').then((module) => module.cachetAdapter),
     path(/\/api\/v1\/(components|incidents|schedules)(\/.*)?$/),
-    (body) => isObject(body) && isObject(body['meta']) && Array.isArray(body['data']),
   ),
   lazy(
     'instatus',
     () => import('./instatus.js').then((module) => module.instatusAdapter),
     (source) => /(^|\.)instatus\.com$/.test(source.hostname),
-    (body) =>
-      isObject(body) &&
-      isObject(body['page']) &&
-      (Array.isArray(body['activeIncidents']) || Array.isArray(body['activeMaintenances'])),
   ),
 ];
 
 const adapters = new Map<string, FeedAdapter>(builtIns.map((adapter) => [adapter.name, adapter]));
+/** The built-ins, whose body rules ./auto.ts holds. */
+const builtInAdapters = new Set(builtIns);
 
 const AUTO = 'auto';
 
@@ -93,7 +69,10 @@ let autoAdapter: FeedAdapter | undefined;
 const lazyAuto: FeedAdapter = {
   name: AUTO,
   load: async (source, fetch, signal) => {
-    autoAdapter ??= (await import('./auto.js')).createAutoAdapter(() => [...adapters.values()]);
+    autoAdapter ??= (await import('./auto.js')).createAutoAdapter(
+      () => [...adapters.values()],
+      builtInAdapters,
+    );
     return autoAdapter.load(source, fetch, signal);
   },
 };

@@ -3,8 +3,8 @@ import { css } from 'lit';
 /**
  * Shared by every element: the host reset, the design tokens (light and dark
  * through CSS light-dark(), following prefers-color-scheme or the theme attribute),
- * and the pieces every element draws the same way (severity icon, skeleton, error
- * box, buttons, focus ring). Each public `--status-*` property is read once into a
+ * and what every element draws the same way (severity icon, buttons, focus ring,
+ * visually hidden text). Each public `--status-*` property is read once into a
  * private `--_*` with its default; element styles use only the private names.
  * Light and dark colours meet WCAG AA (text 4.5:1, the indicator graphic 3:1) on
  * their default surfaces.
@@ -84,52 +84,6 @@ export const hostStyles = css`
     border-radius: var(--_radius);
     padding: 0.2em 0.7em;
     cursor: pointer;
-  }
-  p {
-    margin: 0;
-  }
-  .box {
-    display: block;
-    box-sizing: border-box;
-    padding: 0.75em 1em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    line-height: 1.45;
-  }
-  .muted,
-  [part~='stale'] {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  [part~='error'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em 1em;
-  }
-  .bar {
-    display: block;
-    height: 0.9em;
-    margin: 0.4em 0;
-    border-radius: 4px;
-    background: var(--_border);
-    animation: pulse 1.2s ease-in-out infinite alternate;
-    width: 90%;
-  }
-  .bar + .bar {
-    width: 65%;
-  }
-  .bar + .bar + .bar {
-    width: 40%;
-  }
-  .bar + .bar + .bar + .bar {
-    width: 15%;
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.45;
-    }
   }
   .vh {
     position: absolute;

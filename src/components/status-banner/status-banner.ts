@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatDateTime, formatRelative } from '../../i18n/index.js';
 import { severity } from '../../internal/icons.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { impactToIndicator, isActiveIncident } from '../../model/indicator.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
@@ -63,7 +64,7 @@ import { styles } from './status-banner.styles.js';
  * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
  */
 export class StatusBanner extends StatusElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, boxStyles, styles];
 
   static override properties: PropertyDeclarations = {
     ...StatusElement.properties,

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { severity } from '../../internal/icons.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { componentStatusToIndicator } from '../../model/indicator.js';
 import type { StatusComponent, StatusSnapshot } from '../../model/types.js';
@@ -51,7 +52,7 @@ import { styles } from './status-components.styles.js';
  * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
  */
 export class StatusComponents extends StatusElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, boxStyles, styles];
 
   protected override renderLoading(): Rendered {
     return super.renderLoading(4);

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formatDateTime, formatDays, formatDuration } from '../../i18n/index.js';
 import { severity } from '../../internal/icons.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { impactToIndicator } from '../../model/indicator.js';
 import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../../model/types.js';
@@ -61,7 +62,7 @@ import { isolate } from '../../internal/bidi.js';
  * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
  */
 export class StatusIncidents extends StatusElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, boxStyles, styles];
 
   static override properties: PropertyDeclarations = {
     ...StatusElement.properties,

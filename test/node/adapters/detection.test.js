@@ -5,6 +5,7 @@ import {
   adapterNames,
   detectAdapter,
   getAdapter,
+  matchesBuiltInBody,
   registerAdapter,
   resolveAdapter,
   FeedFormatError,
@@ -102,7 +103,9 @@ describe('adapter detection', () => {
       } catch {
         body = text;
       }
-      const matching = adapterNames().filter((n) => getAdapter(n).matchesBody?.(body));
+      const matching = adapterNames().filter(
+        (n) => getAdapter(n).matchesBody?.(body) ?? matchesBuiltInBody(n, body),
+      );
       assert.deepEqual(matching, [name], `${name} body matches only ${name}`);
     }
   });

@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+/**
+ * The boxed elements (banner, incidents, components): the box, secondary text, the
+ * loading skeleton and the error box. The badge draws none of these.
+ */
+export const boxStyles = css`
+  p {
+    margin: 0;
+  }
+  .box {
+    display: block;
+    box-sizing: border-box;
+    padding: 0.75em 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    line-height: 1.45;
+  }
+  .muted,
+  [part~='stale'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part~='error'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+  .bar {
+    display: block;
+    height: 0.9em;
+    margin: 0.4em 0;
+    border-radius: 4px;
+    background: var(--_border);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+    width: 90%;
+  }
+  .bar + .bar {
+    width: 65%;
+  }
+  .bar + .bar + .bar {
+    width: 40%;
+  }
+  .bar + .bar + .bar + .bar {
+    width: 15%;
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+`;
