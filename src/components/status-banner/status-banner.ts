@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatDateTime, formatRelative } from '../../i18n/index.js';
 import { severity } from '../../internal/icons.js';
+import { MinuteController } from '../../controllers/minute-controller.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -82,6 +83,12 @@ export class StatusBanner extends StatusElement {
   dismissible?: string;
   /** `top` or `bottom` pins the banner to that viewport edge; inline by default. */
   position?: 'top' | 'bottom';
+
+  constructor() {
+    super();
+    // Its words depend on the time as well as on the feed.
+    new MinuteController(this);
+  }
 
   // While loading the banner takes no space: on the usual, operational page a
   // placeholder that then vanished would make the page jump.

@@ -154,6 +154,57 @@ describe('<status-banner>', () => {
     }
   });
 
+  describe('as time passes', () => {
+    it('moves on with the clock, with no new answer from the feed', async () => {
+      // The last update was at 20:26:36: overdue from 21:26:36, shown at 21:27.
+      const dateOnly = freezeNow('2020-04-02T21:25:30Z');
+      const el = await bannerFor(await summary());
+      const fetch = window.fetch as sinon.SinonStub;
+      const requests = fetch.callCount;
+      expect(partText(el, 'timestamp')).to.equal('Updated 59 minutes ago');
+
+      // Timers too from here on.
+      dateOnly.restore();
+      const clock = sinon.useFakeTimers({
+        now: Date.parse('2020-04-02T21:25:30Z'),
+        toFake: ['Date', 'setTimeout', 'clearTimeout'],
+        shouldClearNativeTimers: true,
+      });
+      el.requestUpdate();
+      await el.updateComplete;
+      await clock.tickAsync(89_000); // 21:26:59
+      await el.updateComplete;
+      expect(partText(el, 'timestamp')).to.equal('Updated 59 minutes ago');
+      await clock.tickAsync(1_000); // 21:27:00
+      await el.updateComplete;
+      expect(partText(el, 'timestamp')).to.equal(
+        'Last update 1 hour ago; the next update is overdue',
+      );
+      expect(fetch.callCount).to.equal(requests);
+
+      // Hidden, it keeps no timer (the store keeps none either).
+      const show = (state: string) => {
+        Object.defineProperty(document, 'visibilityState', {
+          configurable: true,
+          get: () => state,
+        });
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      show('hidden');
+      await clock.tickAsync(120_000);
+      expect(clock.countTimers()).to.equal(0);
+      expect(partText(el, 'timestamp')).to.equal(
+        'Last update 1 hour ago; the next update is overdue',
+      );
+      show('visible');
+
+      // Removed, it leaves no timer behind.
+      el.remove();
+      expect(clock.countTimers()).to.equal(0);
+      clock.restore();
+    });
+  });
+
   describe('the next-update line', () => {
     for (const [locale, words] of [
       ['en', 'Updated 18 minutes ago · Next update by 9:00 PM'],
