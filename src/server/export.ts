@@ -2,21 +2,17 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DOCUMENT_PATHS, documentFor } from './documents.js';
-import { DataStore, writeFileAtomic } from './store.js';
-import { DataFileError } from './errors.js';
-import { existsSync } from 'node:fs';
+import { readDataFile, writeFileAtomic } from './store.js';
 
 /** Writes every feed document under `outDir`; returns the paths written. */
 export async function exportStatic(dataFile: string, outDir: string): Promise<string[]> {
-  // Export never creates the data file: a typo in --data must not produce an empty page.
-  if (!existsSync(dataFile)) {
-    throw new DataFileError(`The data file ${resolve(dataFile)} does not exist; check --data.`);
-  }
-  const store = await DataStore.open(dataFile);
+  // Never creates the data file (a typo in --data must not produce an empty page),
+  // and reads it even while a server runs on it.
+  const data = await readDataFile(dataFile);
   const written: string[] = [];
   for (const path of DOCUMENT_PATHS) {
     // No server, no event stream: the exported feed.json carries no events link.
-    const document = documentFor(store.data, path, undefined)!;
+    const document = documentFor(data, path, undefined)!;
     const file = join(resolve(outDir), ...path.split('/'));
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomic(file, document.body);

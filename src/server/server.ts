@@ -351,7 +351,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
       stopScenario?.();
       clearInterval(heartbeat);
       for (const stream of streams) stream.end();
-      await store.idle();
+      await store.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,7 +1,9 @@
 // The data file as the single source of state. Changes run one at a time; each is
 // written to disk atomically before it becomes visible or is acknowledged, so a
 // crash at any moment leaves either the old state or the new one, never a torn file.
+// One server at a time holds the file (a lock file beside it).
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { emptyData, parseDataFile, type ServerData } from './data.js';
@@ -48,6 +50,65 @@ async function removeStaleTempFiles(file: string): Promise<void> {
   );
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims the data file for this process, or says which server holds it. Two servers
+ * on one file would each write their own state over the other's, and each start-up
+ * removes the temp files of a write under way. A lock left by a server that was
+ * killed (its process is gone) is taken over. Returns the release function.
+ */
+async function claim(file: string): Promise<() => void> {
+  const lockFile = join(dirname(file), `.${basename(file)}.lock`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx', 0o644);
+      try {
+        await handle.writeFile(`${process.pid}\n`, 'utf8');
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        throw new DataFileError(
+          `Cannot create the lock file ${lockFile} (${code ?? (error as Error).message}). Check that the data file's folder exists and is writable.`,
+        );
+      }
+      const holder = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+      if (attempt > 0 || (holder > 0 && isRunning(holder))) {
+        throw new DataFileError(
+          `The data file ${file} is in use by another status-widgets-server (process ${holder}). Stop that server, or give this one its own --data file. If no server is running, delete ${lockFile}.`,
+        );
+      }
+      await unlink(lockFile).catch(() => undefined);
+      continue;
+    }
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      process.off('exit', release);
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // Already gone: nothing to release.
+      }
+    };
+    // However the process ends short of a kill, the next start finds the file free.
+    process.on('exit', release);
+    return release;
+  }
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -67,6 +128,7 @@ export class DataStore {
     /** Undefined: kept in memory only (the demo scenario without --data). */
     readonly file: string | undefined,
     private readonly now: () => Date,
+    private readonly release: () => void = () => undefined,
   ) {
     this.state = deepFreeze(state);
   }
@@ -78,30 +140,13 @@ export class DataStore {
   static async open(file: string | undefined, now: () => Date = () => new Date()) {
     if (file === undefined) return new DataStore(emptyData(now()), undefined, now);
     const path = resolve(file);
-    let text: string | undefined;
+    const release = await claim(path);
     try {
-      text = await readFile(path, 'utf8');
+      return new DataStore(await load(path, now), path, now, release);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') {
-        throw new DataFileError(
-          `The data file ${path} cannot be read (${code ?? (error as Error).message}). Check its permissions; the server did not start.`,
-        );
-      }
+      release();
+      throw error;
     }
-    await removeStaleTempFiles(path);
-    if (text === undefined) {
-      const data = emptyData(now());
-      try {
-        await writeFileAtomic(path, serialize(data));
-      } catch (error) {
-        throw new DataFileError(
-          `Cannot create the data file ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that its folder exists and is writable.`,
-        );
-      }
-      return new DataStore(data, path, now);
-    }
-    return new DataStore(parseDataFile(text, path), path, now);
   }
 
   /** The current state; frozen, so nothing can change it behind the store's back. */
@@ -135,10 +180,58 @@ export class DataStore {
     await this.queue;
   }
 
+  /** Finishes the queued changes and lets go of the data file. */
+  async close(): Promise<void> {
+    await this.idle();
+    this.release();
+  }
+
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** The data file's text, or undefined when there is none. */
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new DataFileError(
+      `The data file ${path} cannot be read (${code ?? (error as Error).message}). Check its permissions.`,
+    );
+  }
+}
+
+/**
+ * The state in a data file, read without claiming it: a server may be using it (its
+ * writes are atomic, so what is read is whole). For `export`.
+ */
+export async function readDataFile(file: string): Promise<ServerData> {
+  const path = resolve(file);
+  const text = await readText(path);
+  if (text === undefined)
+    throw new DataFileError(`The data file ${path} does not exist; check --data.`);
+  return parseDataFile(text, path);
+}
+
+/** The state in the data file, which is created when it does not exist. */
+async function load(path: string, now: () => Date): Promise<ServerData> {
+  const text = await readText(path);
+  // Ours alone now (claimed): temp files here are from a write a crash cut short.
+  await removeStaleTempFiles(path);
+  if (text !== undefined) return parseDataFile(text, path);
+  const data = emptyData(now());
+  try {
+    await writeFileAtomic(path, serialize(data));
+  } catch (error) {
+    throw new DataFileError(
+      `Cannot create the data file ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that its folder exists and is writable.`,
+    );
+  }
+  return data;
 }
 
 function serialize(data: ServerData): string {

@@ -78,12 +78,74 @@ describe('the data file', () => {
       assert.equal(feed.incidents[0].id, incident.id);
       assert.equal(feed.components.length, 3);
       assert.deepEqual(
-        readdirSync(join(first.dataFile, '..')),
-        ['status-data.json'],
+        readdirSync(join(first.dataFile, '..')).filter((name) => name.endsWith('.tmp')),
+        [],
         'no temp files left',
       );
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('one server per data file', () => {
+  test('a second server on the same data file is refused; the first serves on', async () => {
+    const first = await startServer();
+    try {
+      await seed(first.admin);
+      const before = readFileSync(first.dataFile, 'utf8');
+      const lock = join(first.dataFile, '..', '.status-data.json.lock');
+      assert.equal(readFileSync(lock, 'utf8').trim(), String(process.pid));
+
+      const second = await run(['--data', first.dataFile, '--port', '0']);
+      assert.equal(second.code, 1);
+      assert.match(
+        second.stderr,
+        new RegExp(`in use by another status-widgets-server \\(process ${process.pid}\\)`),
+      );
+      assert.match(second.stderr, /delete .*\.status-data\.json\.lock/);
+      await assert.rejects(createStatusServer({ dataFile: first.dataFile }), DataFileError);
+      assert.equal(readFileSync(first.dataFile, 'utf8'), before, 'the refused ones wrote nothing');
+
+      // The first still owns the file and writes to it.
+      await first.admin('PUT', '/admin/page', { name: 'Acme Cloud' });
+      assert.equal(JSON.parse(readFileSync(first.dataFile, 'utf8')).page.name, 'Acme Cloud');
+    } finally {
+      await first.close();
+    }
+    assert.deepEqual(readdirSync(join(first.dataFile, '..')), ['status-data.json'], 'released');
+    const again = await startServer({ dataFile: first.dataFile });
+    await again.close();
+  });
+
+  test('a lock left by a server that was killed is taken over', async () => {
+    const dir = tempDir();
+    const dataFile = join(dir, 'status-data.json');
+    // Above Linux's largest pid: no process has it.
+    writeFileSync(join(dir, '.status-data.json.lock'), '4194305\n');
+    const server = await startServer({ dataFile });
+    try {
+      const lock = readFileSync(join(dir, '.status-data.json.lock'), 'utf8');
+      assert.equal(lock.trim(), String(process.pid));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('export reads a data file a server is using, and leaves its files alone', async () => {
+    const ctx = await startServer();
+    try {
+      await seed(ctx.admin);
+      // A write of the server's under way (its temp file) must survive the export.
+      const temp = join(ctx.dataFile, '..', `.status-data.json.${process.pid}.cafe.tmp`);
+      writeFileSync(temp, '{');
+      const out = join(tempDir(), 'public');
+      const result = await run(['export', '--data', ctx.dataFile, '--out', out]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(existsSync(temp), 'the temp file is still there');
+      assert.equal(JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8')).page.name, 'Acme');
+    } finally {
+      await ctx.close();
     }
   });
 });
