@@ -12,11 +12,11 @@ export const DESIGN_BUDGETS = [
 // unnoticed. They are above the DESIGN budgets, which the bundle does not meet yet
 // (docs/performance.md says by how much and why).
 const CEILINGS = {
-  'status-widgets.js': '21.8 kB',
-  'status-badge.js': '16.8 kB',
+  'status-widgets.js': '22 kB',
+  'status-badge.js': '16.4 kB',
   'status-banner.js': '18.1 kB',
-  'status-components.js': '17.8 kB',
-  'status-incidents.js': '18.7 kB',
+  'status-components.js': '17.4 kB',
+  'status-incidents.js': '18.6 kB',
 };
 
 export default [ALL_ELEMENTS, ...elementEntries()].map((entry) => {

@@ -1,9 +1,10 @@
-import { en, type MessageKey, type Messages } from './messages/en.js';
+import { en, enCommon, type MessageKey, type Messages } from './messages/en.js';
 
 export type { MessageKey, Messages };
 
-// English ships inside every bundle; the other tables are separate chunks loaded on
-// first use, so an English page never downloads five other languages.
+// English ships inside every bundle, each element bringing its own words (see
+// addEnglish); the other tables are separate chunks loaded on first use, so an
+// English page never downloads five other languages.
 type Table = { messages: Messages };
 const loaders: Record<string, () => Promise<Table>> = {
   'zh-CN': () => import('./messages/zh-CN.js'),
@@ -13,7 +14,15 @@ const loaders: Record<string, () => Promise<Table>> = {
   ja: () => import('./messages/ja.js'),
 };
 
-const tables = new Map<string, Partial<Messages>>([['en', en]]);
+const tables = new Map<string, Partial<Messages>>([['en', enCommon]]);
+
+/**
+ * Adds English words an element needs (its part of the English table), beneath any
+ * override a site made with setMessages.
+ */
+export function addEnglish(words: Partial<Messages>): void {
+  tables.set('en', { ...words, ...tables.get('en') });
+}
 const pending = new Map<string, Promise<void>>();
 const ready = new Set<string>(['en']);
 
@@ -67,16 +76,30 @@ export function loadLocale(locale: string): Promise<void> | undefined {
   return promise;
 }
 
+/**
+ * A message in a locale (English where the locale has none), with `{name}`
+ * placeholders filled from `vars`. The elements' own lookup: English holds the
+ * words of the elements on the page.
+ */
+export function message(
+  locale: string,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
+  const template = tables.get(locale)?.[key] ?? tables.get('en')?.[key] ?? key;
+  return vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
+    : template;
+}
+
 /** A message in a locale, with `{name}` placeholders filled from `vars`. */
 export function msg(
   locale: string,
   key: MessageKey,
   vars?: Record<string, string | number>,
 ): string {
-  const template = tables.get(locale)?.[key] ?? tables.get('en')?.[key] ?? en[key];
-  return vars
-    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
-    : template;
+  addEnglish(en);
+  return message(locale, key, vars);
 }
 
 // Building an Intl formatter costs far more than using one: a long incident list

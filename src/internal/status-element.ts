@@ -4,7 +4,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { FeedController } from '../controllers/feed-controller.js';
 import type { FeedState } from '../feed/store.js';
-import { formatTime, loadLocale, msg, resolveLocale, type MessageKey } from '../i18n/index.js';
+import { formatTime, loadLocale, message, resolveLocale, type MessageKey } from '../i18n/index.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { componentFilter } from './filter.js';
 import { VERSION } from './version.js';
@@ -120,7 +120,7 @@ export abstract class StatusElement extends LitElement {
   }
 
   protected t(key: MessageKey, vars?: Record<string, string | number>): string {
-    return msg(this.lang_, key, vars);
+    return message(this.lang_, key, vars);
   }
 
   protected time(at: string | number): string {

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { formatDateTime, formatRelative } from '../../i18n/index.js';
+import { addEnglish, formatDateTime, formatRelative } from '../../i18n/index.js';
 import { severity } from '../../internal/icons.js';
 import { MinuteController } from '../../controllers/minute-controller.js';
+import { enItems, enBanner } from '../../i18n/messages/en.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -17,6 +18,9 @@ import {
   type BannerContent,
 } from './banner-model.js';
 import { styles } from './status-banner.styles.js';
+
+// Its English words join the table wherever the element is part of the bundle.
+addEnglish({ ...enItems, ...enBanner });
 
 /**
  * An outage banner: nothing while all is well; otherwise the worst active incident

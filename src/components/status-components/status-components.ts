@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { severity } from '../../internal/icons.js';
+import { addEnglish } from '../../i18n/index.js';
+import { enComponents } from '../../i18n/messages/en.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -8,6 +10,9 @@ import { componentStatusToIndicator } from '../../model/indicator.js';
 import type { StatusComponent, StatusSnapshot } from '../../model/types.js';
 import { groupComponents } from './components-model.js';
 import { styles } from './status-components.styles.js';
+
+// Its English words join the table wherever the element is part of the bundle.
+addEnglish(enComponents);
 
 /**
  * The components of a service with their status in words and colour, grouped by

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatDateTime, formatDays, formatDuration } from '../../i18n/index.js';
+import { addEnglish, formatDateTime, formatDays, formatDuration } from '../../i18n/index.js';
 import { severity } from '../../internal/icons.js';
+import { enItems, enIncidents } from '../../i18n/messages/en.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -10,6 +11,9 @@ import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../.
 import { durationOf, listIncidents, listMaintenances } from './incidents-model.js';
 import { styles } from './status-incidents.styles.js';
 import { isolate } from '../../internal/bidi.js';
+
+// Its English words join the table wherever the element is part of the bundle.
+addEnglish({ ...enItems, ...enIncidents });
 
 /**
  * The incident history: active incidents first, then resolved ones newest first,

@@ -1,6 +1,9 @@
 // English: the complete message table every other locale is checked against.
-// Always bundled; the other languages load on demand (see ../index.ts).
-export const en = {
+// It is split by what uses it, so that one element's own bundle carries only its
+// own words; the other languages load whole, on demand (see ../index.ts).
+
+/** What every element may say: load states, overall and component statuses. */
+export const enCommon = {
   'indicator.operational': 'All systems operational',
   'indicator.minor': 'Minor outage',
   'indicator.major': 'Major outage',
@@ -14,6 +17,16 @@ export const en = {
   'component.under_maintenance': 'Under maintenance',
   'component.unknown': 'Unknown',
   'component.missing': '{name}: not in this feed',
+  'state.loading': 'Checking status…',
+  'state.error': 'Status unavailable',
+  'state.errorDetail': 'The status feed could not be loaded.',
+  'state.stale': 'Status as of {time}; the feed is not answering',
+  'action.retry': 'Try again',
+  'link.statusPage': 'View status page',
+};
+
+/** Incidents and maintenances: the banner and the incident list. */
+export const enItems = {
   'impact.none': 'No impact',
   'impact.minor': 'Minor impact',
   'impact.major': 'Major impact',
@@ -28,21 +41,23 @@ export const en = {
   'status.in_progress': 'In progress',
   'status.verifying': 'Verifying',
   'status.completed': 'Completed',
-  'state.loading': 'Checking status…',
-  'state.error': 'Status unavailable',
-  'state.errorDetail': 'The status feed could not be loaded.',
-  'state.stale': 'Status as of {time}; the feed is not answering',
-  'action.retry': 'Try again',
-  'action.dismiss': 'Dismiss',
-  'link.statusPage': 'View status page',
   'link.subscribe': 'Subscribe to updates',
   'link.more': 'more',
+};
+
+/** The banner. */
+export const enBanner = {
+  'action.dismiss': 'Dismiss',
   'banner.count': '{count} active incidents',
   'banner.updated': 'Updated {time}',
   'banner.overdue': 'Last update {time}; the next update is overdue',
   'banner.next': 'Next update by {time}',
   'banner.starts': 'Starts {time}',
   'banner.until': 'Until {time}',
+};
+
+/** The incident list. */
+export const enIncidents = {
   'incidents.label': 'Incidents',
   'incidents.maintenance': 'Maintenance',
   'incidents.empty': 'No incidents in the last {days}',
@@ -54,9 +69,15 @@ export const en = {
   'incidents.scheduled': 'Scheduled {time}',
   'incidents.earlier': 'Earlier updates ({count})',
   'incidents.postmortem': 'Read the postmortem',
+};
+
+/** The component list. */
+export const enComponents = {
   'components.label': 'Components',
   'components.empty': 'No components to show',
 };
+
+export const en = { ...enCommon, ...enItems, ...enBanner, ...enIncidents, ...enComponents };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

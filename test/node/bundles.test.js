@@ -1,0 +1,34 @@
+// The CDN files carry what their elements need and nothing they never use: every
+// byte ships to every visitor of every site.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const cdn = (file) => readFileSync(new URL(`../../dist/cdn/${file}`, import.meta.url), 'utf8');
+
+// One message of each element's own part of the English table.
+const WORDS = {
+  'status-badge': 'Checking status',
+  'status-banner': 'the next update is overdue',
+  'status-incidents': 'Earlier updates',
+  'status-components': 'No components to show',
+};
+
+test("each element's own file carries its English words and no other element's", () => {
+  for (const [element, own] of Object.entries(WORDS)) {
+    const code = cdn(`${element}.js`);
+    for (const [other, words] of Object.entries(WORDS)) {
+      // The badge's words are everyone's (loading, error, statuses).
+      const expected = other === element || other === 'status-badge';
+      assert.equal(code.includes(words), expected, `${element}.js and "${words}" (${other})`);
+    }
+    assert.ok(code.includes(own));
+  }
+});
+
+test('the all-elements file carries every word, and no lazily loaded reader', () => {
+  const code = cdn('status-widgets.js');
+  for (const words of Object.values(WORDS)) assert.ok(code.includes(words), words);
+  // Cachet's reader (a chunk of its own) is not in the entry.
+  assert.ok(!code.includes('per_page'), 'no Cachet reader inside');
+});
