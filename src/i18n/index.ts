@@ -15,14 +15,7 @@ const loaders: Record<string, () => Promise<Table>> = {
 };
 
 const tables = new Map<string, Partial<Messages>>([['en', enCommon]]);
-
-/**
- * Adds English words an element needs (its part of the English table), beneath any
- * override a site made with setMessages.
- */
-export function addEnglish(words: Partial<Messages>): void {
-  tables.set('en', { ...words, ...tables.get('en') });
-}
+let completeEnglish = false;
 const pending = new Map<string, Promise<void>>();
 const ready = new Set<string>(['en']);
 
@@ -32,6 +25,14 @@ const ready = new Set<string>(['en']);
  */
 export function setMessages(locale: string, messages: Partial<Messages>): void {
   tables.set(locale, { ...tables.get(locale), ...messages });
+}
+
+/**
+ * Adds English words an element needs (its part of the English table), beneath any
+ * override a site made with setMessages.
+ */
+export function addEnglish(words: Partial<Messages>): void {
+  tables.set('en', { ...words, ...tables.get('en') });
 }
 
 /** Every locale with messages: the shipped ones and any added with setMessages. */
@@ -98,7 +99,9 @@ export function msg(
   key: MessageKey,
   vars?: Record<string, string | number>,
 ): string {
-  addEnglish(en);
+  // Called from outside the elements: any message, whichever elements are loaded.
+  if (!completeEnglish) addEnglish(en);
+  completeEnglish = true;
   return message(locale, key, vars);
 }
 

@@ -4,7 +4,7 @@
 // One server at a time holds the file (a lock file beside it).
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { emptyData, parseDataFile, type ServerData } from './data.js';
 import { DataFileError } from './errors.js';
@@ -69,13 +69,12 @@ function isRunning(pid: number): boolean {
 async function claim(file: string): Promise<() => void> {
   const lockFile = join(dirname(file), `.${basename(file)}.lock`);
   for (let attempt = 0; ; attempt++) {
+    // Written whole under another name, then linked into place: a lock file is never
+    // seen empty, and the link fails if one exists.
+    const temp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
     try {
-      const handle = await open(lockFile, 'wx', 0o644);
-      try {
-        await handle.writeFile(`${process.pid}\n`, 'utf8');
-      } finally {
-        await handle.close();
-      }
+      await writeFile(temp, `${process.pid}\n`, { encoding: 'utf8', mode: 0o644 });
+      await link(temp, lockFile);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
@@ -91,22 +90,31 @@ async function claim(file: string): Promise<() => void> {
       }
       await unlink(lockFile).catch(() => undefined);
       continue;
+    } finally {
+      await unlink(temp).catch(() => undefined);
     }
-    let held = true;
-    const release = () => {
-      if (!held) return;
-      held = false;
-      process.off('exit', release);
-      try {
-        unlinkSync(lockFile);
-      } catch {
-        // Already gone: nothing to release.
-      }
-    };
-    // However the process ends short of a kill, the next start finds the file free.
-    process.on('exit', release);
-    return release;
+    heldLocks.add(lockFile);
+    if (heldLocks.size === 1) process.once('exit', releaseAll);
+    return () => release(lockFile);
   }
+}
+
+/** The lock files this process holds. */
+const heldLocks = new Set<string>();
+
+function release(lockFile: string): void {
+  if (!heldLocks.delete(lockFile)) return;
+  if (heldLocks.size === 0) process.off('exit', releaseAll);
+  try {
+    unlinkSync(lockFile);
+  } catch {
+    // Already gone: nothing to release.
+  }
+}
+
+// However the process ends short of a kill, the next start finds the file free.
+function releaseAll(): void {
+  for (const lockFile of [...heldLocks]) release(lockFile);
 }
 
 function deepFreeze<T>(value: T): T {

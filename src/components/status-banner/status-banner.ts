@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { addEnglish, formatDateTime, formatRelative } from '../../i18n/index.js';
+import { enItems, enBanner } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
 import { MinuteController } from '../../controllers/minute-controller.js';
-import { enItems, enBanner } from '../../i18n/messages/en.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { addEnglish, formatDateTime, formatDays, formatDuration } from '../../i18n/index.js';
-import { severity } from '../../internal/icons.js';
 import { enItems, enIncidents } from '../../i18n/messages/en.js';
+import { severity } from '../../internal/icons.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';

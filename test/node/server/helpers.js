@@ -8,10 +8,15 @@ import { createStatusServer } from '../../../dist/server/index.js';
 
 export const TOKEN = 'test-token-0123456789';
 
+const tempDirs = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh folder, removed when the test process exits. */
 export function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'status-server-test-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  tempDirs.push(dir);
   return dir;
 }
 
