@@ -10,6 +10,15 @@ const elements = readdirSync('src/components', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+// dist/ mirrors src/: one ES module per source module, with its source map.
+const moduleOutput = {
+  dir: 'dist',
+  format: 'es',
+  preserveModules: true,
+  preserveModulesRoot: 'src',
+  sourcemap: true,
+};
+
 // The npm build: one ES module per source module, `lit` left to the site's bundler,
 // declarations beside them.
 const npmBuild = {
@@ -22,13 +31,7 @@ const npmBuild = {
     ),
   },
   external: [/^lit(\/|$)/, /^@lit\//, /^tslib$/],
-  output: {
-    dir: 'dist',
-    format: 'es',
-    preserveModules: true,
-    preserveModulesRoot: 'src',
-    sourcemap: true,
-  },
+  output: moduleOutput,
   plugins: [
     typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist', declarationDir: 'dist' }),
   ],
@@ -41,13 +44,7 @@ const serverBuild = serverEntries.length && {
     serverEntries.map((name) => [`server/${name}`, `src/server/${name}.ts`]),
   ),
   external: [...builtinModules, /^node:/],
-  output: {
-    dir: 'dist',
-    format: 'es',
-    preserveModules: true,
-    preserveModulesRoot: 'src',
-    sourcemap: true,
-  },
+  output: moduleOutput,
   plugins: [
     {
       // The model modules come from the npm build above: emitting them here too would

@@ -293,7 +293,6 @@ export const cachetAdapter: FeedAdapter = {
       incidents: sortNewestFirst(incidents),
       maintenances: sortNewestFirst(maintenances),
     };
-    if (warnings.list.length) snapshot.warnings = warnings.list;
-    return snapshot;
+    return warnings.attachTo(snapshot);
   },
 };

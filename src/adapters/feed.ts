@@ -200,8 +200,7 @@ export function readFeed(text: string, url: string): StatusSnapshot {
     maintenances: sortNewestFirst(maintenances),
     updatedAt: isoDate(childText(feedInfo, 'updated', 'lastBuildDate', 'pubDate').trim()),
   };
-  if (warnings.list.length) snapshot.warnings = warnings.list;
-  return snapshot;
+  return warnings.attachTo(snapshot);
 }
 
 export const feedAdapter: FeedAdapter = {

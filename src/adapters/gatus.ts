@@ -79,8 +79,7 @@ export function readGatusStatuses(body: unknown, url: string): StatusSnapshot {
     maintenances: [],
     updatedAt,
   };
-  if (warnings.list.length) snapshot.warnings = warnings.list;
-  return snapshot;
+  return warnings.attachTo(snapshot);
 }
 
 export const gatusAdapter: FeedAdapter = {

@@ -194,8 +194,7 @@ export function readInstatusSummary(
     incidents,
     maintenances,
   };
-  if (warnings.list.length) snapshot.warnings = warnings.list;
-  return snapshot;
+  return warnings.attachTo(snapshot);
 }
 
 export const instatusAdapter: FeedAdapter = {

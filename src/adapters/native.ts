@@ -152,11 +152,10 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
   };
   const events = isObject(body['links']) ? safeUrl(body['links']['events'], url) : undefined;
   if (events) snapshot.links = { events };
-  if (warnings.list.length) snapshot.warnings = warnings.list;
-  return snapshot;
+  return warnings.attachTo(snapshot);
 }
 
-// Its detection rule lives in the registry, which loads this module only when used.
+// Its detection rule lives in ./auto.ts; the registry loads this module only when used.
 export const nativeAdapter: FeedAdapter = {
   name: NAME,
   async load(source, fetch, signal) {

@@ -1,6 +1,7 @@
 // Tolerant readers for untrusted JSON: each returns a typed value or a default,
 // never throws, so one odd field cannot take down a whole snapshot.
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
+import type { StatusSnapshot } from '../model/types.js';
 
 export type Json = Record<string, unknown>;
 
@@ -32,6 +33,12 @@ export class Warnings {
     // Bounded: a feed with 100,000 bad items must not produce 100,000 strings.
     if (this.list.length < 50) this.list.push(message);
     else if (this.list.length === 50) this.list.push('…and more items were dropped.');
+  }
+
+  /** The snapshot, carrying these warnings when there are any. */
+  attachTo(snapshot: StatusSnapshot): StatusSnapshot {
+    if (this.list.length) snapshot.warnings = this.list;
+    return snapshot;
   }
 }
 

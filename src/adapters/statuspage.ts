@@ -194,8 +194,7 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
     maintenances,
     updatedAt: isoDate(page['updated_at']),
   };
-  if (warnings.list.length) snapshot.warnings = warnings.list;
-  return snapshot;
+  return warnings.attachTo(snapshot);
 }
 
 /** Reads a parsed incidents.json body: the page's last 50 incidents, resolved ones included. */

@@ -182,8 +182,7 @@ export function readUptimeKuma(
     maintenances,
     updatedAt,
   };
-  if (warnings.list.length) snapshot.warnings = warnings.list;
-  return snapshot;
+  return warnings.attachTo(snapshot);
 }
 
 export const uptimeKumaAdapter: FeedAdapter = {

@@ -3,13 +3,13 @@ import sinon from 'sinon';
 import '../helpers/lit-warnings.js';
 import '../../../src/components/status-badge/define.js';
 import type { StatusBadge } from '../../../src/components/status-badge/status-badge.js';
-import { getFeed } from '../../../src/feed/store.js';
 import {
   deferred,
   fixture,
   json,
   partText,
   place,
+  renderStale,
   settled,
   stubFetch,
   uniqueFeedUrl,
@@ -281,17 +281,10 @@ describe('<status-badge>', () => {
     ]) {
       it(`keeps the last state and says how old it is (${locale})`, async () => {
         const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
-        let fail = false;
-        stubFetch(() => (fail ? new Response('down', { status: 503 }) : json(body)));
-        const src = uniqueFeedUrl();
-        const el = await settled(
-          await render<StatusBadge>(
-            html`<status-badge src=${src} locale=${locale}></status-badge>`,
-          ),
+        const el = await renderStale<StatusBadge>(
+          (src) => html`<status-badge src=${src} locale=${locale}></status-badge>`,
+          body,
         );
-        fail = true;
-        await getFeed({ src }).refresh();
-        await settled(el, 'stale');
         expect(el.indicator).to.equal('major');
         expect(partText(el, 'timestamp')).to.contain(words);
         await expect(el).to.be.accessible();

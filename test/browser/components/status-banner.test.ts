@@ -13,6 +13,7 @@ import {
   nativeFrom,
   partText,
   place,
+  renderStale,
   settled,
   stubFetch,
   summary,
@@ -468,17 +469,10 @@ describe('<status-banner>', () => {
       it(`keeps the incident and says how old the data is (${locale})`, async () => {
         freezeNow(DURING_OUTAGE);
         const body = await summary();
-        let fail = false;
-        stubFetch(() => (fail ? new Response('down', { status: 503 }) : json(body)));
-        const src = uniqueFeedUrl();
-        const el = await settled(
-          await render<StatusBanner>(
-            html`<status-banner src=${src} locale=${locale}></status-banner>`,
-          ),
+        const el = await renderStale<StatusBanner>(
+          (src) => html`<status-banner src=${src} locale=${locale}></status-banner>`,
+          body,
         );
-        fail = true;
-        await getFeed({ src }).refresh();
-        await settled(el, 'stale');
         expect(partText(el, 'title')).to.equal('Incident on 2020-04-02 20:20 UTC');
         expect(partText(el, 'stale')).to.contain(words);
         await expect(el).to.be.accessible();

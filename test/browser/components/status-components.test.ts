@@ -3,7 +3,6 @@ import sinon from 'sinon';
 import '../helpers/lit-warnings.js';
 import '../../../src/components/status-components/define.js';
 import type { StatusComponents } from '../../../src/components/status-components/status-components.js';
-import { getFeed } from '../../../src/feed/store.js';
 import {
   DOCUMENTED_MAINTENANCE,
   deferred,
@@ -11,6 +10,7 @@ import {
   partText,
   place,
   parts,
+  renderStale,
   settled,
   stubFetch,
   summary,
@@ -150,17 +150,10 @@ describe('<status-components>', () => {
     ]) {
       it(`keeps the list and says how old it is (${locale})`, async () => {
         const body = await summary();
-        let fail = false;
-        stubFetch(() => (fail ? new Response('down', { status: 503 }) : json(body)));
-        const src = uniqueFeedUrl();
-        const el = await settled(
-          await render<StatusComponents>(
-            html`<status-components src=${src} locale=${locale}></status-components>`,
-          ),
+        const el = await renderStale<StatusComponents>(
+          (src) => html`<status-components src=${src} locale=${locale}></status-components>`,
+          body,
         );
-        fail = true;
-        await getFeed({ src }).refresh();
-        await settled(el, 'stale');
         expect(rows(el)).to.have.length(9);
         expect(partText(el, 'stale')).to.contain(words);
         await expect(el).to.be.accessible();

@@ -13,6 +13,7 @@ import {
   partText,
   place,
   parts,
+  renderStale,
   settled,
   stubFetch,
   summary,
@@ -195,17 +196,10 @@ describe('<status-incidents>', () => {
       it(`keeps the list and says how old it is (${locale})`, async () => {
         freezeNow(NEXT_DAY);
         const body = await githubHistory();
-        let fail = false;
-        stubFetch(() => (fail ? new Response('down', { status: 503 }) : json(body)));
-        const src = uniqueFeedUrl();
-        const el = await settled(
-          await render<StatusIncidents>(
-            html`<status-incidents src=${src} locale=${locale}></status-incidents>`,
-          ),
+        const el = await renderStale<StatusIncidents>(
+          (src) => html`<status-incidents src=${src} locale=${locale}></status-incidents>`,
+          body,
         );
-        fail = true;
-        await getFeed({ src }).refresh();
-        await settled(el, 'stale');
         expect(parts(el, 'incident')).to.have.length(2);
         expect(partText(el, 'stale')).to.contain(words);
         await expect(el).to.be.accessible();

@@ -1,8 +1,9 @@
 // Test helpers: real recorded feeds served through a controllable fake fetch.
-import { waitUntil } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
+import { fixture as render, waitUntil } from '@open-wc/testing';
+import { render as renderInto, type TemplateResult } from 'lit';
 import sinon from 'sinon';
 import { readStatuspageSummary } from '../../../src/adapters/statuspage.js';
+import { getFeed } from '../../../src/feed/store.js';
 import type { StatusSnapshot } from '../../../src/model/types.js';
 
 const realFetch = window.fetch.bind(window);
@@ -129,6 +130,23 @@ export async function settled<T extends Loadable>(el: T, state?: string): Promis
   return el;
 }
 
+/**
+ * Renders `template(src)` on a feed that answers `body`, then makes the feed fail
+ * (503) and returns the element once it shows the kept data as stale.
+ */
+export async function renderStale<T extends Loadable>(
+  template: (src: string) => TemplateResult,
+  body: unknown,
+): Promise<T> {
+  let fail = false;
+  stubFetch(() => (fail ? new Response('down', { status: 503 }) : json(body)));
+  const src = uniqueFeedUrl();
+  const el = await settled(await render<T>(template(src)));
+  fail = true;
+  await getFeed({ src }).refresh();
+  return settled(el, 'stale');
+}
+
 /** The trimmed, whitespace-collapsed text of the first shadow part matching `part`. */
 export function partText(el: Element, part: string): string {
   const node = el.shadowRoot!.querySelector(`[part~="${part}"]`);
@@ -152,6 +170,6 @@ export function place(template: TemplateResult): HTMLElement {
   const box = document.createElement('div');
   document.body.append(box);
   placed.push(box);
-  render(template, box);
+  renderInto(template, box);
   return box.firstElementChild as HTMLElement;
 }
