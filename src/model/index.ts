@@ -18,3 +18,5 @@ export {
 } from './indicator.js';
 export { sortNewestFirst } from './sort.js';
 export { plainText, safeUrl, isoDate } from './sanitize.js';
+export { UPDATE_INTERVAL_MS, lastUpdateAt, updateDue, isOverdue } from './overdue.js';
+export type { UpdateDue } from './overdue.js';

@@ -9,6 +9,8 @@ import {
   safeUrl,
   isoDate,
   VERSION,
+  updateDue,
+  isOverdue,
 } from 'status-widgets';
 
 test('worstIndicator ranks critical > major > minor > maintenance > operational', () => {
@@ -69,4 +71,42 @@ test('isoDate reads zone-less date-times (Cachet, Uptime Kuma) as UTC, not local
   assert.equal(isoDate('2024-05-06T07:50'), '2024-05-06T07:50:00.000Z');
   assert.equal(isoDate('2024-05-06T07:50:00+02:00'), '2024-05-06T05:50:00.000Z');
   assert.equal(isoDate('Tue, 10 Sep 2024 09:30:00 +0000'), '2024-09-10T09:30:00.000Z');
+});
+
+test('updateDue: a promise made after the last update governs; without one, an hour after it', () => {
+  const last = '2024-05-01T10:00:00Z';
+  const at = (iso) => Date.parse(iso);
+  const incident = (extra) => ({
+    status: 'identified',
+    updatedAt: last,
+    updates: [{ id: 'u', status: 'identified', body: '', createdAt: last }],
+    ...extra,
+  });
+  // Promised 10:30, checked 10:45 (45 min after the last update): overdue, by the promise.
+  const broken = updateDue(
+    incident({ nextUpdateAt: '2024-05-01T10:30:00Z' }),
+    at('2024-05-01T10:45:00Z'),
+  );
+  assert.deepEqual(broken, { dueAt: at('2024-05-01T10:30:00Z'), promised: true, overdue: true });
+  // Promised two hours ahead: not late at 90 minutes.
+  assert.equal(
+    isOverdue(incident({ nextUpdateAt: '2024-05-01T12:00:00Z' }), at('2024-05-01T11:30:00Z')),
+    false,
+  );
+  // No promise: due an hour after the last update, late one millisecond after.
+  assert.deepEqual(updateDue(incident({}), at('2024-05-01T11:00:00Z')), {
+    dueAt: at('2024-05-01T11:00:00Z'),
+    promised: false,
+    overdue: false,
+  });
+  assert.equal(isOverdue(incident({}), at('2024-05-01T11:00:00.001Z')), true);
+  // A promise older than the last update was kept by it: the hourly rule applies again.
+  const kept = updateDue(
+    incident({ nextUpdateAt: '2024-05-01T09:50:00Z' }),
+    at('2024-05-01T10:20:00Z'),
+  );
+  assert.equal(kept.promised, false);
+  assert.equal(kept.overdue, false);
+  // Resolved incidents owe nothing.
+  assert.equal(updateDue(incident({ status: 'resolved' }), at('2030-01-01T00:00:00Z')), undefined);
 });

@@ -2,23 +2,11 @@
 // whether the reader already dismissed what it would show. No DOM, no clock of its
 // own: "now" and the storage are passed in.
 import { impactToIndicator, indicatorRank, isActiveIncident } from '../../model/indicator.js';
+import { lastUpdateAt } from '../../model/overdue.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
 import { touches } from '../../internal/filter.js';
 
-/** An unresolved incident whose last word is older than this has an overdue update. */
-export const OVERDUE_MS = 60 * 60_000;
-
 type Item = Incident | Maintenance;
-
-/** When the item last said something: its newest update, else its own update time. */
-export function lastUpdateAt(item: Item): string {
-  return item.updates[0]?.createdAt ?? item.updatedAt;
-}
-
-/** True when an unresolved incident has gone more than an hour without an update. */
-export function isOverdue(incident: Incident, now: number): boolean {
-  return isActiveIncident(incident) && now - Date.parse(lastUpdateAt(incident)) > OVERDUE_MS;
-}
 
 const impactRank = (item: Item) => indicatorRank(impactToIndicator(item.impact));
 

@@ -7,13 +7,12 @@ import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { impactToIndicator, isActiveIncident } from '../../model/indicator.js';
+import { isOverdue, lastUpdateAt } from '../../model/overdue.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
 import {
   bannerContent,
   dismiss,
   isDismissed,
-  isOverdue,
-  lastUpdateAt,
   shorten,
   type BannerContent,
 } from './banner-model.js';

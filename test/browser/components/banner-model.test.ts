@@ -3,9 +3,9 @@ import {
   bannerContent,
   dismiss,
   isDismissed,
-  isOverdue,
   shorten,
 } from '../../../src/components/status-banner/banner-model.js';
+import { isOverdue } from '../../../src/model/overdue.js';
 import { readStatuspageSummary } from '../../../src/adapters/statuspage.js';
 import type { Incident } from '../../../src/model/types.js';
 import { DOCUMENTED_MAINTENANCE, GITHUB_2020, summary } from '../helpers/feeds.js';
