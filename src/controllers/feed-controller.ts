@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getFeed, type FeedOptions, type FeedState, type FeedStore } from '../feed/store.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { StatusChangeEvent, StatusErrorEvent } from '../internal/events.js';
+import { warnOnce } from '../internal/diagnostics.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -9,21 +10,39 @@ type Host = ReactiveControllerHost & HTMLElement;
  * Binds an element to the page's shared store for its feed: subscribes while the
  * element is connected, follows changes of `src`/`adapter`/`interval`/`transport`,
  * and fires `status-change` / `status-error` on real transitions only.
+ *
+ * It alone owns the feed state: the element reads `snapshot`, `state` and `error`
+ * in `update()`, after `hostUpdate` has synced them, so a change caused by the
+ * element's own update (a new `src`, a kept snapshot handed over on subscribe) is
+ * drawn in that same update.
  */
 export class FeedController implements ReactiveController {
-  snapshot?: StatusSnapshot;
-  state: FeedState = 'loading';
-  error?: Error;
-
+  private _snapshot?: StatusSnapshot;
+  private _state: FeedState = 'loading';
+  private _error?: Error;
   private _store?: FeedStore;
   private _unsubscribe?: () => void;
-  private _key = '';
+  private _key?: string;
 
   constructor(
     private readonly _host: Host,
     private readonly _options: () => Partial<FeedOptions>,
   ) {
     _host.addController(this);
+  }
+
+  get snapshot(): StatusSnapshot | undefined {
+    return this._snapshot;
+  }
+
+  /** `loading|ready|stale|error`. */
+  get state(): FeedState {
+    return this._state;
+  }
+
+  /** The last failure; kept while the last good snapshot is shown as stale. */
+  get error(): Error | undefined {
+    return this._error;
   }
 
   /** When the snapshot was fetched (ms since the epoch). */
@@ -47,7 +66,9 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this._connect();
+    // Frameworks and scripts often set `src` just after connecting: an empty one is
+    // judged at the first update, not here.
+    if (this._key !== undefined) this._connect();
   }
 
   hostDisconnected(): void {
@@ -59,9 +80,13 @@ export class FeedController implements ReactiveController {
     if (this._host.isConnected && this._optionsKey() !== this._key) this._connect();
   }
 
-  /** Asks the store to load now (the error state's retry button). */
+  /** Loads now (the retry button): reconnects when the store could not even be made. */
   retry(): void {
-    void this._store?.refresh();
+    if (this._store) void this._store.refresh();
+    else {
+      this._connect();
+      this._host.requestUpdate();
+    }
   }
 
   private _optionsKey(): string {
@@ -73,12 +98,17 @@ export class FeedController implements ReactiveController {
     this._disconnect();
     const { src, adapter, interval, transport } = this._options();
     this._key = this._optionsKey();
-    if (!src) return;
+    const tag = this._host.localName;
     let store: FeedStore;
     try {
+      if (!src) {
+        throw new Error(
+          `<${tag}> has no src: set src="…" to the status page or feed URL (e.g. src="https://www.githubstatus.com").`,
+        );
+      }
       store = getFeed({ src, adapter, transport });
     } catch (error) {
-      // A bad URL or an unknown adapter name is the page author's to fix: say so.
+      // A missing or bad URL or an unknown adapter name is the page author's to fix.
       this._apply(undefined, 'error', error instanceof Error ? error : new Error(String(error)));
       return;
     }
@@ -96,14 +126,17 @@ export class FeedController implements ReactiveController {
   }
 
   private _apply(snapshot: StatusSnapshot | undefined, state: FeedState, error?: Error): void {
-    const changed = snapshot !== undefined && snapshot !== this.snapshot;
-    const failed = error !== undefined && error !== this.error;
-    if (!changed && !failed && state === this.state && error === this.error) return;
-    this.snapshot = snapshot;
-    this.state = state;
-    this.error = error;
+    const changed = snapshot !== undefined && snapshot !== this._snapshot;
+    const failed = error !== undefined && error !== this._error;
+    if (snapshot === this._snapshot && state === this._state && error === this._error) return;
+    this._snapshot = snapshot;
+    this._state = state;
+    this._error = error;
     this._host.requestUpdate();
     if (changed) this._host.dispatchEvent(new StatusChangeEvent(snapshot));
-    if (failed) this._host.dispatchEvent(new StatusErrorEvent(error));
+    if (failed) {
+      warnOnce(this._host.localName, this._options(), error);
+      this._host.dispatchEvent(new StatusErrorEvent(error));
+    }
   }
 }

@@ -1,6 +1,6 @@
-import { en, enCommon, type MessageKey, type Messages } from './messages/en.js';
+import { en, enCommon, type Message, type MessageKey, type Messages } from './messages/en.js';
 
-export type { MessageKey, Messages };
+export type { Message, MessageKey, Messages };
 
 // English ships inside every bundle, each element bringing its own words (see
 // addEnglish); the other tables are separate chunks loaded on first use, so an
@@ -8,6 +8,7 @@ export type { MessageKey, Messages };
 type Table = { messages: Messages };
 const loaders: Record<string, () => Promise<Table>> = {
   'zh-CN': () => import('./messages/zh-CN.js'),
+  'zh-TW': () => import('./messages/zh-TW.js'),
   es: () => import('./messages/es.js'),
   fr: () => import('./messages/fr.js'),
   de: () => import('./messages/de.js'),
@@ -40,12 +41,19 @@ export function supportedLocales(): string[] {
   return [...new Set(['en', ...Object.keys(loaders), ...tables.keys()])];
 }
 
-/** The best table for a BCP 47 tag: exact, then language-only ("zh-Hans-CN" → "zh-CN"), then English. */
+/**
+ * The best table for a BCP 47 tag: exact, then Chinese by script (Traditional for
+ * zh-Hant, zh-TW, zh-HK and zh-MO; Simplified otherwise), then language-only
+ * ("pt-BR" → "pt"), then English.
+ */
 export function matchLocale(requested: string | undefined): string {
   if (!requested) return 'en';
-  const lower = requested.toLowerCase();
+  let lower = requested.toLowerCase();
   const keys = supportedLocales();
   const language = lower.split('-')[0];
+  if (language === 'zh' && !keys.some((key) => key.toLowerCase() === lower)) {
+    lower = /-(hant|tw|hk|mo)(-|$)/.test(lower) && !/-hans(-|$)/.test(lower) ? 'zh-tw' : 'zh-cn';
+  }
   return (
     keys.find((key) => key.toLowerCase() === lower) ??
     keys.find((key) => key.toLowerCase().split('-')[0] === language) ??
@@ -79,15 +87,21 @@ export function loadLocale(locale: string): Promise<void> | undefined {
 
 /**
  * A message in a locale (English where the locale has none), with `{name}`
- * placeholders filled from `vars`. The elements' own lookup: English holds the
- * words of the elements on the page.
+ * placeholders filled from `vars`; a message with plural forms picks the form for
+ * `vars.count` by the locale's plural rules. The elements' own lookup: English
+ * holds the words of the elements on the page.
  */
 export function message(
   locale: string,
   key: MessageKey,
   vars?: Record<string, string | number>,
 ): string {
-  const template = tables.get(locale)?.[key] ?? tables.get('en')?.[key] ?? key;
+  const found = tables.get(locale)?.[key] ? locale : 'en';
+  const entry: Message = tables.get(found)?.[key] ?? key;
+  const template =
+    typeof entry === 'string'
+      ? entry
+      : (entry[pluralRules(found).select(Number(vars?.count)) as 'one'] ?? entry.other);
   return vars
     ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
     : template;
@@ -106,43 +120,63 @@ export function msg(
 }
 
 // Building an Intl formatter costs far more than using one: a long incident list
-// formats thousands of dates, so each formatter is made once per locale and options.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale + JSON.stringify(options);
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+// formats thousands of dates, so every formatter is made once per locale and options.
+const formatters = new Map<string, unknown>();
+function intl<T>(
+  Kind: new (locale: string, options: never) => T,
+  locale: string,
+  options: object = {},
+): T {
+  const key = Kind.name + locale + JSON.stringify(options);
+  let format = formatters.get(key) as T | undefined;
+  if (!format) formatters.set(key, (format = new Kind(locale, options as never)));
   return format;
 }
 
-/** A time of day in the viewer's (or the given) time zone. */
+const pluralRules = (locale: string) => intl(Intl.PluralRules, locale);
+
+/**
+ * A time of day with its zone ("14:30 UTC", "22:30 GMT+8"), in the viewer's (or the
+ * given) time zone: a reader can compare it with a time written in an update.
+ */
 export function formatTime(locale: string, iso: string | number, timeZone?: string): string {
-  return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
+  return intl(Intl.DateTimeFormat, locale, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }
 
-/** A date and time, short, in the viewer's (or the given) time zone. */
+/** A date and time with its zone, short, in the viewer's (or the given) time zone. */
 export function formatDateTime(locale: string, iso: string | number, timeZone?: string): string {
-  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
+  return intl(Intl.DateTimeFormat, locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }
 
 /** "12 minutes ago", "in 3 hours", "yesterday": the distance from `now`, in words. */
 export function formatRelative(locale: string, iso: string | number, now = Date.now()): string {
-  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
+  const ms = new Date(iso).getTime() - now;
+  // Under a minute still reads "1 minute ago", not "this minute" (callers say "just now").
+  const minutes = Math.round(ms / 60_000) || Math.sign(ms);
   const hours = Math.round(minutes / 60);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = intl(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
   if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
   if (Math.abs(hours) < 48) return format.format(hours, 'hour');
   return format.format(Math.round(hours / 24), 'day');
 }
 
 const unit = (locale: string, value: number, name: string, display = 'short') =>
-  new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: name,
-    unitDisplay: display as 'short',
-  }).format(value);
+  intl(Intl.NumberFormat, locale, { style: 'unit', unit: name, unitDisplay: display }).format(
+    value,
+  );
 
 /** A length of time as "2 hr, 15 min" (days, hours and minutes; at least one minute). */
 export function formatDuration(locale: string, ms: number): string {
@@ -152,12 +186,7 @@ export function formatDuration(locale: string, ms: number): string {
     [Math.floor(total / 60) % 24, 'hour'],
     [total % 60, 'minute'],
   ];
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(
+  return intl(Intl.ListFormat, locale, { type: 'unit', style: 'narrow' }).format(
     parts.filter(([value]) => value > 0).map(([value, name]) => unit(locale, value, name)),
   );
-}
-
-/** "90 days" in the locale's words. */
-export function formatDays(locale: string, days: number): string {
-  return unit(locale, days, 'day', 'long');
 }

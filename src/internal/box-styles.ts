@@ -22,6 +22,21 @@ export const boxStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* A promise broken: a promised update, or a maintenance's end, has passed. */
+  [part~='overdue'] {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    gap: 0.45em;
+    margin-top: 0.35em;
+    padding: 0.3em 0.5em;
+    border-inline-start: 3px solid var(--_overdue);
+    background: color-mix(in srgb, var(--_overdue) 10%, var(--_surface));
+    font-weight: 600;
+  }
+  [part~='overdue'] [part~='indicator'] {
+    margin-top: 0.2em;
+  }
   [part~='error'] {
     display: flex;
     flex-wrap: wrap;

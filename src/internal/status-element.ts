@@ -1,11 +1,19 @@
 // Not public API: what every element shares — the feed attributes, the controller,
 // the locale, and the loading / error / stale renderings — so each element only
 // writes how it draws a snapshot, and the bundle carries this code once.
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { FeedController } from '../controllers/feed-controller.js';
 import type { FeedState } from '../feed/store.js';
 import { formatTime, loadLocale, message, resolveLocale, type MessageKey } from '../i18n/index.js';
 import type { StatusSnapshot } from '../model/types.js';
+import { debugging, diagnose } from './diagnostics.js';
 import { componentFilter } from './filter.js';
 import { VERSION } from './version.js';
 
@@ -24,7 +32,8 @@ export abstract class StatusElement extends LitElement {
     href: {},
     timeZone: { attribute: 'time-zone' },
     components: {},
-    theme: {},
+    theme: { reflect: true },
+    debug: { type: Boolean },
     state: { reflect: true },
   };
 
@@ -44,8 +53,17 @@ export abstract class StatusElement extends LitElement {
   timeZone?: string;
   /** Only these components: comma-separated ids or names. */
   components?: string;
-  /** `light` or `dark` pins the colour scheme; the page's preference decides otherwise. */
-  theme?: 'light' | 'dark';
+  /**
+   * The colour scheme: by default the page's own `color-scheme` (a page that never
+   * opted into dark mode gets light widgets); `auto` follows the visitor's OS;
+   * `light` or `dark` pins it.
+   */
+  theme?: 'auto' | 'light' | 'dark';
+  /**
+   * Shows developer diagnostics (URL, HTTP status, what to set) inline while building
+   * a page; `<html data-status-widgets-debug>` turns it on for every element.
+   */
+  debug = false;
   /** The load state, reflected for site CSS: `loading|ready|stale|error`. */
   state: FeedState = 'loading';
 
@@ -61,7 +79,6 @@ export abstract class StatusElement extends LitElement {
   private _localeLoad?: Promise<void>;
 
   protected override willUpdate(): void {
-    this.state = this.feed.state;
     this.lang_ = resolveLocale(this, this.locale);
     const load = loadLocale(this.lang_);
     if (load && load !== this._localeLoad) {
@@ -69,6 +86,17 @@ export abstract class StatusElement extends LitElement {
       void load.then(() => this.requestUpdate());
     }
   }
+
+  // The feed state is read here, after the controller's hostUpdate has synced it in
+  // this same update (a new src, a kept snapshot handed over on subscribe).
+  protected override update(changed: PropertyValues): void {
+    this.state = this.feed.state;
+    this.syncFeed();
+    super.update(changed);
+  }
+
+  /** Derives what else follows from the feed state, before rendering (e.g. the badge's indicator). */
+  protected syncFeed(): void {}
 
   /** `updateComplete` also waits for a language table that is still loading. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -82,7 +110,7 @@ export abstract class StatusElement extends LitElement {
     // Until the language is ready, draw the neutral placeholder, never English first.
     if (this.state === 'loading' || loadLocale(this.lang_)) return this.renderLoading();
     const snapshot = this.feed.snapshot;
-    return snapshot ? this.renderSnapshot(snapshot) : this.renderError();
+    return html`${snapshot ? this.renderSnapshot(snapshot) : this.renderError()}${this.renderDiagnostics()}`;
   }
 
   /** How the element draws its data (ready, stale or empty). */
@@ -99,17 +127,27 @@ export abstract class StatusElement extends LitElement {
     </div>`;
   }
 
-  /** What happened and a retry button. */
+  /**
+   * A first load that failed, as a customer sees it: one short sentence, the status
+   * page link and a retry button; never the developer's diagnosis (see `debug`).
+   */
   protected renderError(): Rendered {
+    const page = this.pageUrl();
     return html`<div part="base error" class="box">
-      <p>
-        <strong>${this.t('state.error')}</strong> ${this.t('state.errorDetail')}
-        <span class="muted">${this.feed.error?.message}</span>
-      </p>
+      <p>${this.t('state.errorDetail')}</p>
+      ${page ? html`<a part="link" href=${page}>${this.t('link.statusPage')}</a>` : nothing}
       <button part="retry" type="button" @click=${this._handleRetry}>
         ${this.t('action.retry')}
       </button>
     </div>`;
+  }
+
+  /** With `debug`: what failed and what to set, for the page's developer. */
+  protected renderDiagnostics(): Rendered {
+    const error = this.feed.error;
+    return error && this.state !== 'ready' && debugging(this)
+      ? html`<pre part="debug">${diagnose(error)}</pre>`
+      : nothing;
   }
 
   /** "Status as of 14:05; the feed is not answering" while the last good data is shown. */

@@ -2,18 +2,20 @@ import { css } from 'lit';
 
 /**
  * Shared by every element: the host reset, the design tokens (light and dark
- * through CSS light-dark(), following prefers-color-scheme or the theme attribute),
+ * through CSS light-dark(): the page's own color-scheme decides by default, so a
+ * page that never opted into dark mode gets light widgets; theme="auto" follows
+ * the visitor's OS; theme="light|dark" pins),
  * and what every element draws the same way (severity icon, buttons, focus ring,
  * visually hidden text). Each public `--status-*` property is read once into a
  * private `--_*` with its default; element styles use only the private names.
  * Light and dark colours meet WCAG AA (text 4.5:1, the indicator graphic 3:1) on
- * their default surfaces.
+ * their default surfaces, and neighbouring severities differ in lightness by at
+ * least 1.45:1 in both schemes, besides their words and icon shapes.
  */
 export const hostStyles = css`
   :host {
     display: inline-block;
     box-sizing: border-box;
-    color-scheme: light dark;
     --_font: var(--status-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_radius: var(--status-radius, 6px);
     --_surface: var(--status-surface, light-dark(#fff, #0d1117));
@@ -24,18 +26,23 @@ export const hostStyles = css`
     --_link: var(--status-link, light-dark(#0969da, #4493f8));
     --_focus: var(--status-focus, light-dark(#0969da, #4493f8));
     --_operational: var(--status-color-operational, light-dark(#1a7f37, #3fb950));
-    --_minor: var(--status-color-minor, light-dark(#9a6700, #d29922));
-    --_major: var(--status-color-major, light-dark(#bc4c00, #f0883e));
-    --_critical: var(--status-color-critical, light-dark(#cf222e, #f85149));
+    --_minor: var(--status-color-minor, light-dark(#b58900, #f2cc60));
+    --_major: var(--status-color-major, light-dark(#c2410c, #f0883e));
+    --_critical: var(--status-color-critical, light-dark(#a40e26, #e5534b));
     --_maintenance: var(--status-color-maintenance, light-dark(#0969da, #4493f8));
     --_unknown: var(--status-color-unknown, light-dark(#6e7781, #9198a1));
+    --_overdue: var(--status-color-overdue, light-dark(#8250df, #ab7df8));
+    --_icon-glyph: light-dark(#fff, #0d1117);
     font-family: var(--_font);
     color: var(--_text);
   }
   :host([hidden]) {
     display: none;
   }
-  /* theme="light|dark" pins the scheme; otherwise the page's preference decides. */
+  /* The page's color-scheme is inherited; theme= overrides it. */
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
   :host([theme='light']) {
     color-scheme: light;
   }
@@ -69,6 +76,9 @@ export const hostStyles = css`
   [data-indicator='maintenance'] {
     color: var(--_maintenance);
   }
+  [data-indicator='overdue'] {
+    color: var(--_overdue);
+  }
   a {
     color: var(--_link);
   }
@@ -84,6 +94,21 @@ export const hostStyles = css`
     border-radius: var(--_radius);
     padding: 0.2em 0.7em;
     cursor: pointer;
+  }
+  [part~='debug'] {
+    display: block;
+    margin: 0.35em 0 0;
+    padding: 0.5em 0.7em;
+    white-space: pre-wrap;
+    font:
+      0.8em/1.4 ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      monospace;
+    text-align: start;
+    background: var(--_raised);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
   }
   .vh {
     position: absolute;

@@ -15,8 +15,15 @@ export {
   deriveIndicator,
   isActiveIncident,
   isActiveMaintenance,
+  postmortemLink,
 } from './indicator.js';
 export { sortNewestFirst } from './sort.js';
 export { plainText, safeUrl, isoDate } from './sanitize.js';
-export { UPDATE_INTERVAL_MS, lastUpdateAt, updateDue, isOverdue } from './overdue.js';
+export {
+  UPDATE_INTERVAL_MS,
+  lastUpdateAt,
+  updateDue,
+  isOverdue,
+  isOverrunning,
+} from './overdue.js';
 export type { UpdateDue } from './overdue.js';

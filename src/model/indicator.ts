@@ -96,3 +96,11 @@ export function deriveIndicator(
   if (found.length === 0) return reported ?? 'unknown';
   return worstIndicator(found);
 }
+
+/**
+ * Where to read what was done: the feed's postmortem link, else, once the
+ * incident's status says a postmortem is published (Statuspage), its own page.
+ */
+export function postmortemLink(incident: Incident): string | undefined {
+  return incident.postmortemUrl ?? (incident.status === 'postmortem' ? incident.url : undefined);
+}

@@ -42,3 +42,9 @@ export function updateDue(incident: Incident, now: number): UpdateDue | undefine
 export function isOverdue(incident: Incident, now: number): boolean {
   return updateDue(incident, now)?.overdue ?? false;
 }
+
+/** True when a maintenance still in progress has passed its planned end. */
+export function isOverrunning(maintenance: Maintenance, now: number): boolean {
+  const active = maintenance.status === 'in_progress' || maintenance.status === 'verifying';
+  return active && !!maintenance.scheduledUntil && now > Date.parse(maintenance.scheduledUntil);
+}

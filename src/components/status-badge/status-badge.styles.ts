@@ -24,18 +24,16 @@ export const styles = css`
   [part~='indicator'] {
     font-size: 1.05em;
   }
-  :host([state='loading']) [part~='indicator'] {
+  :host([state='loading']) [part~='indicator'],
+  :host([state='error']) [part~='indicator'] {
     opacity: 0.5;
   }
   :host([state='loading']) [part~='label'],
+  .muted,
   [part~='timestamp'] {
     color: var(--_muted);
   }
   [part~='timestamp'] {
     font-size: 0.85em;
-  }
-  [part~='retry'] {
-    margin-inline-start: 0.4em;
-    font-size: 0.8rem;
   }
 `;

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { findComponent } from '../../internal/filter.js';
+import { findComponent, touches } from '../../internal/filter.js';
 import { severity } from '../../internal/icons.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { hostStyles } from '../../internal/styles.js';
-import { componentStatusToIndicator } from '../../model/indicator.js';
+import { componentStatusToIndicator, deriveIndicator } from '../../model/indicator.js';
 import type { Indicator, StatusSnapshot } from '../../model/types.js';
 import { styles } from './status-badge.styles.js';
 import { isolate } from '../../internal/bidi.js';
@@ -22,7 +22,7 @@ import { isolate } from '../../internal/bidi.js';
  * @csspart indicator - The coloured severity icon.
  * @csspart label - The state in words (visually hidden when `compact`).
  * @csspart timestamp - "as of" time shown while the data is stale.
- * @csspart retry - The retry button shown when the feed could not be loaded.
+ * @csspart debug - Developer diagnostics, with `debug` only.
  *
  * @cssprop --status-color-operational - Colour of the operational state.
  * @cssprop --status-color-minor - Colour of a minor outage.
@@ -53,7 +53,7 @@ export class StatusBadge extends StatusElement {
     indicator: { reflect: true },
   };
 
-  /** One component's state instead of the page's: its id or its name. */
+  /** One component's state instead of the page's: its id or its name (see also `components`). */
   component?: string;
   /** Only the dot; the state stays the link's accessible name. */
   compact = false;
@@ -62,42 +62,46 @@ export class StatusBadge extends StatusElement {
   /** The shown state, reflected for site CSS: `operational|minor|major|critical|maintenance|unknown`. */
   indicator: Indicator = 'unknown';
 
-  protected override willUpdate(): void {
-    super.willUpdate();
+  protected override syncFeed(): void {
     // Without data the state is unknown, never a guessed "operational".
-    const snapshot = this.feed.snapshot;
-    const component =
-      snapshot && this.component && findComponent(snapshot.components, this.component);
-    this.indicator = component
-      ? componentStatusToIndicator(component.status)
-      : this.component
-        ? 'unknown'
-        : (snapshot?.indicator ?? 'unknown');
+    this.indicator = this._indicatorOf(this.feed.snapshot);
   }
 
   protected override renderLoading(): Rendered {
     return this._renderBadge(this.t('state.loading'));
   }
 
+  // A feed that fails on first load is not an outage: a quiet word and the status
+  // page link when one is known. The diagnosis goes to the console and `debug`.
   protected override renderError(): Rendered {
-    return html`${this._renderBadge(this.t('state.error'))}<button
-        part="retry"
-        type="button"
-        @click=${() => this.feed.retry()}
-      >
-        ${this.t('action.retry')}
-      </button>`;
+    return this._renderBadge(this.t(this.href ? 'badge.status' : 'state.error'), 'muted');
   }
 
   protected override renderSnapshot(snapshot: StatusSnapshot): Rendered {
     return this._renderBadge(this._describe(snapshot));
   }
 
-  private _renderBadge(label: string): Rendered {
+  private _indicatorOf(snapshot: StatusSnapshot | undefined): Indicator {
+    if (!snapshot) return 'unknown';
+    if (this.component) {
+      const component = findComponent(snapshot.components, this.component);
+      return component ? componentStatusToIndicator(component.status) : 'unknown';
+    }
+    const ids = this.filterIds(snapshot);
+    if (!ids) return snapshot.indicator;
+    // `components`: the worst of those components and of what touches them.
+    return deriveIndicator({
+      components: snapshot.components.filter((c) => ids.has(c.id)),
+      incidents: snapshot.incidents.filter((i) => touches(i, ids)),
+      maintenances: snapshot.maintenances.filter((m) => touches(m, ids)),
+    });
+  }
+
+  private _renderBadge(label: string, tone = ''): Rendered {
     const link = this.pageUrl(this.feed.snapshot);
     const content = html`${severity(this.indicator)}<span
         part="label"
-        class=${this.compact ? 'vh' : ''}
+        class=${this.compact ? 'vh' : tone}
         >${label}</span
       >${this.renderStale()}`;
     return link

@@ -1,10 +1,13 @@
-// Pure rules behind <status-banner>: what it shows, when an update is overdue, and
-// whether the reader already dismissed what it would show. No DOM, no clock of its
-// own: "now" and the storage are passed in.
+// Pure rules behind <status-banner>: what it shows (an active incident, a
+// resolution still being confirmed, a maintenance), whether the reader already
+// dismissed it, and whether a critical update was already announced. No DOM, no
+// clock of its own: "now" is passed in; what readers did is kept through
+// internal/storage (local for dismissals, per browser session for announcements).
 import { impactToIndicator, indicatorRank, isActiveIncident } from '../../model/indicator.js';
 import { lastUpdateAt } from '../../model/overdue.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
 import { touches } from '../../internal/filter.js';
+import { readStored, store } from '../../internal/storage.js';
 
 type Item = Incident | Maintenance;
 
@@ -12,27 +15,43 @@ const impactRank = (item: Item) => indicatorRank(impactToIndicator(item.impact))
 
 export type BannerContent =
   | { kind: 'incidents'; incidents: Incident[] }
+  | { kind: 'resolved'; incidents: Incident[] }
   | { kind: 'maintenance'; maintenance: Maintenance }
   | undefined;
 
+/** When a resolved incident was resolved: its own time, else its last update's. */
+export const resolvedAt = (incident: Incident): string =>
+  incident.resolvedAt ?? lastUpdateAt(incident);
+
 /**
  * What the banner shows: the active incidents, worst impact first (then the most
- * recently updated); else a maintenance in progress; else the soonest scheduled one
- * starting within `noticeHours`; else nothing.
+ * recently updated); else incidents resolved within the last `resolvedForMinutes`,
+ * newest first, so the loop is closed in words before the banner goes; else a
+ * maintenance in progress; else the soonest scheduled one starting within
+ * `noticeHours`; else nothing.
  */
 export function bannerContent(
   snapshot: StatusSnapshot,
   now: number,
   noticeHours: number,
   ids?: Set<string>,
+  resolvedForMinutes = 30,
 ): BannerContent {
-  const incidents = snapshot.incidents
-    .filter((incident) => isActiveIncident(incident) && touches(incident, ids))
+  const mine = snapshot.incidents.filter((incident) => touches(incident, ids));
+  const incidents = mine
+    .filter(isActiveIncident)
     .sort(
       (a, b) =>
         impactRank(b) - impactRank(a) || Date.parse(lastUpdateAt(b)) - Date.parse(lastUpdateAt(a)),
     );
   if (incidents.length) return { kind: 'incidents', incidents };
+  const resolved = mine
+    .filter((incident) => {
+      const since = now - Date.parse(resolvedAt(incident));
+      return !isActiveIncident(incident) && since >= 0 && since <= resolvedForMinutes * 60_000;
+    })
+    .sort((a, b) => Date.parse(resolvedAt(b)) - Date.parse(resolvedAt(a)));
+  if (resolved.length) return { kind: 'resolved', incidents: resolved };
   const maintenances = snapshot.maintenances.filter((m) => touches(m, ids));
   const running = maintenances.find((m) => m.status === 'in_progress' || m.status === 'verifying');
   if (running) return { kind: 'maintenance', maintenance: running };
@@ -59,35 +78,19 @@ export function shorten(text: string, max = 180): { text: string; cut: boolean }
 // Dismissals are remembered per feed and item, with the update and impact they
 // dismissed: a newer update or a worse impact brings the banner back.
 const PREFIX = 'status-widgets:banner-dismissed:';
-// Where storage is blocked (privacy modes, sandboxed frames), remember for this page.
-const memory = new Map<string, string>();
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 export const dismissalKey = (feed: string, item: Item) => `${PREFIX}${feed}#${item.id}`;
-const dismissalValue = (item: Item) => `${item.updates[0]?.id ?? item.updatedAt}|${item.impact}`;
-
-function read(key: string): string | undefined {
-  try {
-    return storage()?.getItem(key) ?? memory.get(key);
-  } catch {
-    return memory.get(key);
-  }
-}
+const currentUpdate = (item: Item) => item.updates[0]?.id ?? item.updatedAt;
+const dismissalValue = (item: Item) => `${currentUpdate(item)}|${item.impact}`;
 
 /** True when every item was dismissed at its current update and no better impact. */
 export function isDismissed(feed: string, items: readonly Item[]): boolean {
   return items.every((item) => {
-    const [update, impact] = (read(dismissalKey(feed, item)) ?? '').split('|');
-    const current = item.updates[0]?.id ?? item.updatedAt;
+    const [update, impact] = (readStored('localStorage', dismissalKey(feed, item)) ?? '').split(
+      '|',
+    );
     return (
-      update === current &&
+      update === currentUpdate(item) &&
       indicatorRank(impactToIndicator(impact as Item['impact'])) >= impactRank(item)
     );
   });
@@ -95,14 +98,17 @@ export function isDismissed(feed: string, items: readonly Item[]): boolean {
 
 /** Remembers that the reader dismissed these items as they are now. */
 export function dismiss(feed: string, items: readonly Item[]): void {
-  for (const item of items) {
-    const key = dismissalKey(feed, item);
-    const value = dismissalValue(item);
-    memory.set(key, value);
-    try {
-      storage()?.setItem(key, value);
-    } catch {
-      // Quota or privacy settings: the in-page memory above still holds it.
-    }
-  }
+  for (const item of items) store('localStorage', dismissalKey(feed, item), dismissalValue(item));
+}
+
+/**
+ * True the first time this browser session meets this update of this item: a
+ * critical update interrupts (`role="alert"`) once, not on every page of the site.
+ * Marks it as announced.
+ */
+export function firstAnnouncement(feed: string, item: Item): boolean {
+  const key = `status-widgets:announced:${feed}#${item.id}|${currentUpdate(item)}`;
+  if (readStored('sessionStorage', key)) return false;
+  store('sessionStorage', key, '1');
+  return true;
 }

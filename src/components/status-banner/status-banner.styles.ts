@@ -23,6 +23,17 @@ export const styles = css`
     overflow: auto;
     border-radius: 0;
   }
+  /* A short viewport (a phone held sideways, 200% zoom): a pinned banner would
+     cover the page or cut off its own links, so it stays in its place instead. */
+  @media (max-height: 30em) {
+    :host([position='top']),
+    :host([position='bottom']) {
+      position: static;
+    }
+    :host([position]) .box {
+      max-height: none;
+    }
+  }
   [part~='base'] {
     position: relative;
   }
@@ -45,15 +56,18 @@ export const styles = css`
   .box:has([data-indicator='operational']) {
     border-inline-start-color: var(--_operational);
   }
+  /* The icon keeps its own column: it never wraps onto a line of its own. */
   [part~='title'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.45em;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    gap: 0.45em;
   }
   [part~='indicator'] {
     font-size: 1.15em;
+    margin-top: 0.1em;
   }
+
   [part~='status'] {
     font-weight: 600;
     font-size: 0.9em;
@@ -69,8 +83,22 @@ export const styles = css`
   .links {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: 0.25em 1em;
     font-size: 0.9em;
+  }
+  .toggle {
+    display: none;
+  }
+  /* Narrow screens: title, state and links; the rest behind "Details", so that even
+     a critical banner leaves most of a phone's screen to the page. */
+  @media (max-width: 30em) {
+    .toggle {
+      display: inline-block;
+    }
+    .box:not(.expanded) .detail {
+      display: none;
+    }
   }
   [part~='dismiss'] {
     position: absolute;

@@ -6,13 +6,15 @@ import { MinuteController } from '../../controllers/minute-controller.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
-import { impactToIndicator, isActiveIncident } from '../../model/indicator.js';
-import { isOverdue, lastUpdateAt } from '../../model/overdue.js';
+import { impactToIndicator, postmortemLink } from '../../model/indicator.js';
+import { isOverrunning, lastUpdateAt, updateDue } from '../../model/overdue.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
 import {
   bannerContent,
   dismiss,
+  firstAnnouncement,
   isDismissed,
+  resolvedAt,
   shorten,
   type BannerContent,
 } from './banner-model.js';
@@ -24,28 +26,33 @@ addEnglish({ ...enItems, ...enBanner });
 /**
  * An outage banner: nothing while all is well; otherwise the worst active incident
  * (or how many there are), or a maintenance in progress or about to start, with its
- * latest update, when it was updated, when the next update is due, and links to the
- * status page and its subscribe page.
+ * latest update, when it was updated, when the next update is due (or that it is
+ * overdue), and links to the status page and its subscribe page. A resolved
+ * incident stays for `resolved-for` minutes as "Resolved at 14:52", with the
+ * postmortem when there is one. A feed that cannot be loaded draws nothing.
  *
  * @tag status-banner
  * @summary The outage banner for a support site or app shell.
  *
  * @slot - Fallback shown when scripts do not run (e.g. a link to the status page).
  *
- * @csspart base - The banner box (empty and without size when there is nothing to say).
- * @csspart message - The announced part: icon, title, impact and status, latest update.
+ * @csspart base - The banner box, a labelled region (empty and without size when there is nothing to say).
+ * @csspart message - The announced part: icon, title, impact and status (or when it was resolved), latest update.
  * @csspart indicator - The coloured severity icon.
  * @csspart title - The incident or maintenance title (a link to its page when known).
  * @csspart status - Impact and status in words.
  * @csspart update - The latest update, shortened.
  * @csspart more - The "more" link to the incident page.
- * @csspart timestamp - "Updated 12 minutes ago" (or that the update is overdue) and "Next update by".
+ * @csspart timestamp - "Updated 12 minutes ago" and, while the promise is ahead, "Next update by 14:30 UTC".
+ * @csspart overdue - The warning that a promised update (or a maintenance's end) is late.
+ * @csspart details - What narrow screens show behind the toggle: update, times, warning.
+ * @csspart toggle - The "Details" button on narrow screens.
  * @csspart link - The status page link.
  * @csspart subscribe - The subscribe link.
+ * @csspart postmortem - The postmortem link of a resolved incident.
  * @csspart dismiss - The close button.
  * @csspart stale - The data's age while the feed is not answering.
- * @csspart error - The error box.
- * @csspart retry - The retry button.
+ * @csspart debug - Developer diagnostics, with `debug` only.
  *
  * @cssprop --status-color-operational - Colour of the operational state.
  * @cssprop --status-color-minor - Colour of a minor incident.
@@ -53,6 +60,7 @@ addEnglish({ ...enItems, ...enBanner });
  * @cssprop --status-color-critical - Colour of a critical incident.
  * @cssprop --status-color-maintenance - Colour of maintenance.
  * @cssprop --status-color-unknown - Colour of an unknown state.
+ * @cssprop --status-color-overdue - Colour of the overdue warning.
  * @cssprop --status-font - Font family.
  * @cssprop --status-radius - Corner radius.
  * @cssprop --status-surface - Background colour.
@@ -74,18 +82,29 @@ export class StatusBanner extends StatusElement {
     ...StatusElement.properties,
     showOperational: { type: Boolean, attribute: 'show-operational' },
     maintenanceNotice: { type: Number, attribute: 'maintenance-notice' },
+    resolvedFor: { type: Number, attribute: 'resolved-for' },
     dismissible: {},
     position: { reflect: true },
+    _expanded: { state: true },
   };
 
   /** Also show a calm "All systems operational" bar instead of nothing. */
   showOperational = false;
   /** Hours before a scheduled maintenance that the banner starts announcing it (default 24). */
   maintenanceNotice = 24;
+  /** Minutes a resolved incident stays as "Resolved at …" before the banner goes (default 30; 0: at once). */
+  resolvedFor = 30;
   /** `false`: no close button; `true`: even critical incidents may be dismissed; default: all but critical. */
   dismissible?: string;
   /** `top` or `bottom` pins the banner to that viewport edge; inline by default. */
   position?: 'top' | 'bottom';
+
+  /** Narrow screens: the details behind the toggle are open. */
+  private _expanded = false;
+  /** The reader just dismissed the banner: say so, and keep focus here (until focus leaves or news comes). */
+  private _dismissed = false;
+  /** The critical update last decided on, and whether it interrupts (once per session). */
+  private _announced?: { key: string; alert: boolean };
 
   constructor() {
     super();
@@ -99,43 +118,56 @@ export class StatusBanner extends StatusElement {
     return this._renderBanner();
   }
 
+  // A feed that fails on first load is not an outage: draw nothing (the diagnosis
+  // goes to the console, `status-error` and `debug`).
+  protected override renderError(): Rendered {
+    return this._renderBanner();
+  }
+
   protected override renderSnapshot(snapshot: StatusSnapshot): Rendered {
     return this._renderBanner(snapshot);
   }
 
   private _renderBanner(snapshot?: StatusSnapshot): Rendered {
     const content = snapshot && this._content(snapshot);
-    const shown = content && !this._dismissedNow(content);
+    const shown = content && !this._dismissedNow(content) ? content : undefined;
     const calm = snapshot && !shown && this.showOperational;
-    const critical = shown && this._leadOf(content).impact === 'critical';
+    if (shown) this._dismissed = false;
+    const said = shown || calm || this._dismissed;
     // The live region is always in the page, so what appears in it is announced;
     // an unchanged snapshot renders the same text and announces nothing.
-    return html`<div part="base" class=${shown || calm ? 'box' : ''}>
-      <div part="message" role=${critical ? 'alert' : 'status'}>
+    return html`<div
+      part="base"
+      class=${shown || calm ? `box${this._expanded ? ' expanded' : ''}` : ''}
+      role=${said ? 'region' : nothing}
+      aria-label=${said ? this.t('banner.label') : nothing}
+    >
+      <div part="message" role=${shown && this._interrupts(shown) ? 'alert' : 'status'}>
         ${
           shown
-            ? this._renderMessage(content)
+            ? this._renderMessage(shown)
             : calm
               ? html`<p part="title">
                   ${severity('operational')}<span>${this.t('indicator.operational')}</span>
                 </p>`
-              : nothing
+              : this._dismissed
+                ? html`<p class="vh" tabindex="-1" @blur=${this._handleNoticeBlur}>
+                    ${this.t('banner.dismissed')}
+                  </p>`
+                : nothing
         }
       </div>
-      ${shown ? this._renderMeta(content) : nothing}
+      ${shown ? this._renderMeta(shown) : nothing}
+      ${snapshot && (shown || calm) ? this._renderLinks(snapshot, shown) : nothing}
+      ${shown || calm ? this.renderStale() : nothing}
       ${
-        snapshot && (shown || calm)
-          ? html`${this._renderLinks(snapshot)}${this.renderStale()}`
-          : nothing
-      }
-      ${
-        shown && this._canDismiss(content)
+        shown && this._canDismiss(shown)
           ? html`<button
               part="dismiss"
               type="button"
               aria-label=${this.t('action.dismiss')}
               title=${this.t('action.dismiss')}
-              @click=${() => this._handleDismiss(content)}
+              @click=${() => this._handleDismiss(shown)}
             >
               <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true">
                 <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.8" />
@@ -147,11 +179,17 @@ export class StatusBanner extends StatusElement {
   }
 
   private _content(snapshot: StatusSnapshot): NonNullable<BannerContent> | undefined {
-    return bannerContent(snapshot, Date.now(), this.maintenanceNotice, this.filterIds(snapshot));
+    return bannerContent(
+      snapshot,
+      Date.now(),
+      this.maintenanceNotice,
+      this.filterIds(snapshot),
+      this.resolvedFor,
+    );
   }
 
   private _items(content: NonNullable<BannerContent>): Array<Incident | Maintenance> {
-    return content.kind === 'incidents' ? content.incidents : [content.maintenance];
+    return content.kind === 'maintenance' ? [content.maintenance] : content.incidents;
   }
 
   private _leadOf(content: NonNullable<BannerContent>): Incident | Maintenance {
@@ -164,30 +202,61 @@ export class StatusBanner extends StatusElement {
 
   private _canDismiss(content: NonNullable<BannerContent>): boolean {
     if (this.dismissible === 'false') return false;
-    return this.dismissible === 'true' || this._leadOf(content).impact !== 'critical';
+    return (
+      this.dismissible === 'true' ||
+      content.kind === 'resolved' ||
+      this._leadOf(content).impact !== 'critical'
+    );
+  }
+
+  /** A critical update interrupts the first time this browser session meets it; later, polite. */
+  private _interrupts(content: NonNullable<BannerContent>): boolean {
+    const lead = this._leadOf(content);
+    if (content.kind !== 'incidents' || lead.impact !== 'critical') return false;
+    const key = `${lead.id}|${lead.updates[0]?.id ?? lead.updatedAt}`;
+    if (this._announced?.key !== key) {
+      this._announced = { key, alert: firstAnnouncement(this.src, lead) };
+    }
+    return this._announced.alert;
   }
 
   private _renderMessage(content: NonNullable<BannerContent>): Rendered {
     const lead = this._leadOf(content);
     const count = this._items(content).length;
-    const indicator = lead.impact === 'none' ? 'minor' : impactToIndicator(lead.impact);
+    const resolved = content.kind === 'resolved';
+    const indicator = resolved
+      ? 'operational'
+      : lead.impact === 'none'
+        ? 'minor'
+        : impactToIndicator(lead.impact);
     const update = lead.updates[0]?.body ? shorten(lead.updates[0].body) : undefined;
+    const more = this.href || lead.url;
     return html`<p part="title">
-        ${severity(indicator)}${
-          count > 1 ? html`<strong>${this.t('banner.count', { count })}</strong> · ` : nothing
-        }${
-          lead.url
-            ? html`<a href=${lead.url}><strong>${lead.name}</strong></a>`
-            : html`<strong>${lead.name}</strong>`
+        ${severity(indicator)}<span
+          >${
+            count > 1 && !resolved
+              ? html`<strong>${this.t('banner.count', { count })}</strong> · `
+              : nothing
+          }${
+            lead.url
+              ? html`<a href=${lead.url}><strong>${lead.name}</strong></a>`
+              : html`<strong>${lead.name}</strong>`
+          }</span
+        >
+      </p>
+      <p part="status">
+        ${
+          resolved
+            ? this.t('banner.resolved', { time: this.time(resolvedAt(lead as Incident)) })
+            : `${this.t(`impact.${lead.impact}`)} · ${this.t(`status.${lead.status}`)}`
         }
       </p>
-      <p part="status">${this.t(`impact.${lead.impact}`)} · ${this.t(`status.${lead.status}`)}</p>
       ${
         update
-          ? html`<p part="update">
+          ? html`<p part="update" class="detail">
               ${update.text}${
-                update.cut && lead.url
-                  ? html` <a part="more" href=${lead.url}>${this.t('link.more')}</a>`
+                update.cut && more
+                  ? html` <a part="more" href=${more}>${this.t('link.more')}</a>`
                   : nothing
               }
             </p>`
@@ -198,8 +267,8 @@ export class StatusBanner extends StatusElement {
   private _renderMeta(content: NonNullable<BannerContent>): Rendered {
     const lead = this._leadOf(content);
     const now = Date.now();
-    const when = formatRelative(this.lang_, lastUpdateAt(lead), now);
     const lines: string[] = [];
+    let late: string | undefined;
     if (content.kind === 'maintenance') {
       const m = content.maintenance;
       if (m.status === 'scheduled')
@@ -208,38 +277,87 @@ export class StatusBanner extends StatusElement {
             time: formatDateTime(this.lang_, m.scheduledFor, this.timeZone),
           }),
         );
-      if (m.scheduledUntil)
+      if (isOverrunning(m, now))
+        late = this.t('update.overrun', { time: this.time(m.scheduledUntil!) });
+      else if (m.scheduledUntil)
         lines.push(this.t('banner.until', { time: this.time(m.scheduledUntil) }));
-    } else {
-      const incident = lead as Incident;
+    } else if (content.kind === 'incidents') {
+      const last = Date.parse(lastUpdateAt(lead));
       lines.push(
-        isOverdue(incident, now)
-          ? this.t('banner.overdue', { time: when })
-          : this.t('banner.updated', { time: when }),
+        now - last < 60_000
+          ? this.t('banner.updatedNow')
+          : this.t('banner.updated', { time: formatRelative(this.lang_, last, now) }),
       );
-      if (incident.nextUpdateAt && isActiveIncident(incident))
-        lines.push(this.t('banner.next', { time: this.time(incident.nextUpdateAt) }));
+      const due = updateDue(lead as Incident, now);
+      // A time that has passed is never shown as the next update's.
+      if (due?.overdue)
+        late = this.t('update.overdue', {
+          time: this.time(due.dueAt),
+          ago: formatRelative(this.lang_, due.dueAt, now),
+        });
+      else if (due?.promised) lines.push(this.t('update.next', { time: this.time(due.dueAt) }));
     }
-    return html`<p part="timestamp" class="muted">${lines.join(' · ')}</p>`;
+    return html`${
+      lines.length
+        ? html`<p part="timestamp" class="muted detail">${lines.join(' · ')}</p>`
+        : nothing
+    }${late ? html`<p part="overdue" class="detail">${severity('overdue')}<span>${late}</span></p>` : nothing}`;
   }
 
-  private _renderLinks(snapshot: StatusSnapshot): Rendered {
+  private _renderLinks(snapshot: StatusSnapshot, content?: NonNullable<BannerContent>): Rendered {
     const page = this.pageUrl(snapshot);
     const subscribe = snapshot.page.subscribeUrl;
-    return page || subscribe
-      ? html`<p class="links">
-          ${page ? html`<a part="link" href=${page}>${this.t('link.statusPage')}</a>` : nothing}
-          ${
-            subscribe
-              ? html`<a part="subscribe" href=${subscribe}>${this.t('link.subscribe')}</a>`
-              : nothing
-          }
-        </p>`
-      : nothing;
+    const postmortem =
+      content?.kind === 'resolved' ? postmortemLink(content.incidents[0]) : undefined;
+    return html`<p class="links">
+      ${
+        postmortem
+          ? html`<a part="postmortem" href=${postmortem}>${this.t('link.postmortem')}</a>`
+          : nothing
+      }
+      ${page ? html`<a part="link" href=${page}>${this.t('link.statusPage')}</a>` : nothing}
+      ${
+        subscribe
+          ? html`<a part="subscribe" class="detail" href=${subscribe}
+              >${this.t('link.subscribe')}</a
+            >`
+          : nothing
+      }
+      ${
+        content
+          ? html`<button
+              part="toggle"
+              class="toggle"
+              type="button"
+              aria-expanded=${this._expanded ? 'true' : 'false'}
+              @click=${this._handleToggle}
+            >
+              ${this.t('banner.details')}
+            </button>`
+          : nothing
+      }
+    </p>`;
   }
 
-  private _handleDismiss(content: NonNullable<BannerContent>): void {
+  private _handleToggle(): void {
+    this._expanded = !this._expanded;
+  }
+
+  private async _handleDismiss(content: NonNullable<BannerContent>): Promise<void> {
     dismiss(this.src, this._items(content));
+    // Focus would fall to <body> with the button gone: keep it here, on a short
+    // notice the live region also reads out.
+    this._dismissed = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
+  }
+
+  private _handleNoticeBlur(): void {
+    // Blur also fires while a render replaces the notice (news came): that render
+    // already dropped it.
+    if (!this._dismissed) return;
+    this._dismissed = false;
     this.requestUpdate();
   }
 }

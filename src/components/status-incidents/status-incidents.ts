@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { addEnglish, formatDateTime, formatDays, formatDuration } from '../../i18n/index.js';
+import { addEnglish, formatDateTime, formatDuration, formatRelative } from '../../i18n/index.js';
 import { enItems, enIncidents } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
-import { impactToIndicator } from '../../model/indicator.js';
+import { impactToIndicator, isActiveIncident, postmortemLink } from '../../model/indicator.js';
+import { isOverrunning, updateDue } from '../../model/overdue.js';
 import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../../model/types.js';
 import { durationOf, listIncidents, listMaintenances } from './incidents-model.js';
 import { styles } from './status-incidents.styles.js';
@@ -33,6 +34,8 @@ addEnglish({ ...enItems, ...enIncidents });
  * @csspart status - Impact and status in words.
  * @csspart affected - The affected components.
  * @csspart timestamp - Start, resolve time and duration.
+ * @csspart next - "Next update by 14:30 UTC" on an active incident while the promise is ahead.
+ * @csspart overdue - The warning that an active incident's next update (or a maintenance's end) is late.
  * @csspart timeline - The updates of an incident.
  * @csspart update - One update.
  * @csspart toggle - The "Earlier updates" toggle.
@@ -43,8 +46,9 @@ addEnglish({ ...enItems, ...enIncidents });
  * @csspart subscribe - The subscribe link.
  * @csspart skeleton - The loading placeholder.
  * @csspart stale - The data's age while the feed is not answering.
- * @csspart error - The error box.
+ * @csspart error - What a reader sees when the feed cannot be loaded.
  * @csspart retry - The retry button.
+ * @csspart debug - Developer diagnostics, with `debug` only.
  *
  * @cssprop --status-color-operational - Colour of the operational state.
  * @cssprop --status-color-minor - Colour of a minor incident.
@@ -52,6 +56,7 @@ addEnglish({ ...enItems, ...enIncidents });
  * @cssprop --status-color-critical - Colour of a critical incident.
  * @cssprop --status-color-maintenance - Colour of maintenance.
  * @cssprop --status-color-unknown - Colour of an unknown state.
+ * @cssprop --status-color-overdue - Colour of the overdue warning.
  * @cssprop --status-font - Font family.
  * @cssprop --status-radius - Corner radius.
  * @cssprop --status-surface - Background colour.
@@ -105,9 +110,7 @@ export class StatusIncidents extends StatusElement {
       ${
         incidents.length
           ? this._renderList(incidents, names, this.t('incidents.label'))
-          : html`<p part="empty" class="box">
-              ${this.t('incidents.empty', { days: formatDays(this.lang_, this.days) })}
-            </p>`
+          : html`<p part="empty" class="box">${this.t('incidents.empty', { count: this.days })}</p>`
       }
       ${
         maintenances.length
@@ -170,20 +173,31 @@ export class StatusIncidents extends StatusElement {
     ].filter(Boolean);
     const [latest, ...earlier] = item.updates;
     const open = this._opened.has(item.id);
+    const postmortem = maintenance ? undefined : postmortemLink(item);
+    // A resolved incident carries the resolved mark, not the warning it once had.
+    const indicator =
+      !maintenance && !isActiveIncident(item)
+        ? 'operational'
+        : item.impact === 'none'
+          ? 'unknown'
+          : impactToIndicator(item.impact);
     return html`<li part="incident" class="box">
       <h3 part="title">
-        ${severity(item.impact === 'none' ? 'unknown' : impactToIndicator(item.impact))}
-        ${item.url ? html`<a href=${item.url}>${item.name}</a>` : item.name}
+        ${severity(indicator)}
+        <span>${item.url ? html`<a href=${item.url}>${item.name}</a>` : item.name}</span>
       </h3>
       <p part="status">${this.t(`impact.${item.impact}`)} · ${this.t(`status.${item.status}`)}</p>
       ${
         affected.length
           ? html`<p part="affected" class="muted">
-              ${this.t('incidents.affects', { names: affected.map(isolate).join(', ') })}
+              ${this.t('incidents.affects', {
+                names: affected.map(isolate).join(this.t('list.separator')),
+              })}
             </p>`
           : nothing
       }
       <p part="timestamp" class="muted">${times.join(' · ')}</p>
+      ${this._renderPromise(item)}
       ${
         latest
           ? html`<ol part="timeline">
@@ -212,13 +226,39 @@ export class StatusIncidents extends StatusElement {
           : nothing
       }
       ${
-        item.postmortemUrl
-          ? html`<a part="postmortem" href=${item.postmortemUrl}
-              >${this.t('incidents.postmortem')}</a
-            >`
+        postmortem
+          ? html`<a part="postmortem" href=${postmortem}>${this.t('link.postmortem')}</a>`
           : nothing
       }
     </li>`;
+  }
+
+  /** When an active incident's next update is due, or that it (or a maintenance's end) is late. */
+  private _renderPromise(item: Incident | Maintenance): Rendered {
+    const now = Date.now();
+    if ('scheduledFor' in item) {
+      return isOverrunning(item, now)
+        ? this._renderLate(this.t('update.overrun', { time: this._dateTime(item.scheduledUntil!) }))
+        : nothing;
+    }
+    const due = updateDue(item, now);
+    if (due?.overdue) {
+      return this._renderLate(
+        this.t('update.overdue', {
+          time: this.time(due.dueAt),
+          ago: formatRelative(this.lang_, due.dueAt, now),
+        }),
+      );
+    }
+    return due?.promised
+      ? html`<p part="next" class="muted">
+          ${this.t('update.next', { time: this.time(due.dueAt) })}
+        </p>`
+      : nothing;
+  }
+
+  private _renderLate(words: string): Rendered {
+    return html`<p part="overdue">${severity('overdue')}<span>${words}</span></p>`;
   }
 
   private _renderUpdate(update: IncidentUpdate): Rendered {

@@ -2,6 +2,13 @@
 // It is split by what uses it, so that one element's own bundle carries only its
 // own words; the other languages load whole, on demand (see ../index.ts).
 
+/**
+ * A message: a string with `{name}` placeholders, or plural forms chosen by the
+ * locale's plural rules for `{count}` (`other` is required, the rest as the
+ * language needs them).
+ */
+export type Message = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
+
 /** What every element may say: load states, overall and component statuses. */
 export const enCommon = {
   'indicator.operational': 'All systems operational',
@@ -19,10 +26,11 @@ export const enCommon = {
   'component.missing': '{name}: not in this feed',
   'state.loading': 'Checking status…',
   'state.error': 'Status unavailable',
-  'state.errorDetail': 'The status feed could not be loaded.',
+  'state.errorDetail': 'Live status can’t be shown here right now.',
   'state.stale': 'Status as of {time}; the feed is not answering',
   'action.retry': 'Try again',
   'link.statusPage': 'View status page',
+  'badge.status': 'Status',
 };
 
 /** Incidents and maintenances: the banner and the incident list. */
@@ -43,15 +51,23 @@ export const enItems = {
   'status.completed': 'Completed',
   'link.subscribe': 'Subscribe to updates',
   'link.more': 'more',
+  'link.postmortem': 'Read the postmortem',
+  'list.separator': ', ',
+  'update.next': 'Next update by {time}',
+  'update.overdue': 'The next update was due at {time} ({ago})',
+  'update.overrun': 'Running longer than planned: it was due to end at {time}',
 };
 
 /** The banner. */
 export const enBanner = {
   'action.dismiss': 'Dismiss',
-  'banner.count': '{count} active incidents',
+  'banner.label': 'Service status',
+  'banner.count': { one: '{count} active incident', other: '{count} active incidents' },
   'banner.updated': 'Updated {time}',
-  'banner.overdue': 'Last update {time}; the next update is overdue',
-  'banner.next': 'Next update by {time}',
+  'banner.updatedNow': 'Updated just now',
+  'banner.resolved': 'Resolved at {time}',
+  'banner.details': 'Details',
+  'banner.dismissed': 'Status notice dismissed',
   'banner.starts': 'Starts {time}',
   'banner.until': 'Until {time}',
 };
@@ -60,7 +76,10 @@ export const enBanner = {
 export const enIncidents = {
   'incidents.label': 'Incidents',
   'incidents.maintenance': 'Maintenance',
-  'incidents.empty': 'No incidents in the last {days}',
+  'incidents.empty': {
+    one: 'No incidents in the last day',
+    other: 'No incidents in the last {count} days',
+  },
   'incidents.affects': 'Affects {names}',
   'incidents.started': 'Started {time}',
   'incidents.resolvedAt': 'Resolved {time}',
@@ -68,7 +87,6 @@ export const enIncidents = {
   'incidents.plannedDuration': 'Expected to last {duration}',
   'incidents.scheduled': 'Scheduled {time}',
   'incidents.earlier': 'Earlier updates ({count})',
-  'incidents.postmortem': 'Read the postmortem',
 };
 
 /** The component list. */
@@ -80,4 +98,4 @@ export const enComponents = {
 export const en = { ...enCommon, ...enItems, ...enBanner, ...enIncidents, ...enComponents };
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type Messages = Record<MessageKey, Message>;

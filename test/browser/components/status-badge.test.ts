@@ -1,6 +1,6 @@
 import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import '../helpers/lit-warnings.js';
+import { diagnostics } from '../helpers/lit-warnings.js';
 import '../../../src/components/status-badge/define.js';
 import type { StatusBadge } from '../../../src/components/status-badge/status-badge.js';
 import {
@@ -292,20 +292,97 @@ describe('<status-badge>', () => {
     }
   });
 
-  describe('error in zh-CN', () => {
-    it('says the status is unavailable and offers a retry', async () => {
-      const fetch = stubFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+  describe('error: a failing feed is not an outage', () => {
+    it('says quietly that the status is unavailable, with no button and no developer text (zh-CN)', async () => {
+      stubFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+      const src = uniqueFeedUrl();
       const el = await settled(
-        await render<StatusBadge>(
-          html`<status-badge src=${uniqueFeedUrl()} locale="zh-CN"></status-badge>`,
-        ),
+        await render<StatusBadge>(html`<status-badge src=${src} locale="zh-CN"></status-badge>`),
         'error',
       );
       expect(label(el)).to.equal('无法获取状态');
-      const calls = fetch.callCount;
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
-      await waitUntil(() => fetch.callCount > calls);
+      expect(el.indicator).to.equal('unknown');
+      expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+      expect(el.shadowRoot!.textContent).not.to.contain('502');
+      expect(diagnostics()).to.have.length(1);
+      expect(diagnostics()[0]).to.contain(src).and.to.contain('502');
       await expect(el).to.be.accessible();
+    });
+
+    it('says "Status" and links to the status page when href is known', async () => {
+      stubFetch(() => new Response('nope', { status: 500 }));
+      const el = await settled(
+        await render<StatusBadge>(
+          html`<status-badge
+            src=${uniqueFeedUrl()}
+            href="https://status.example.com/"
+          ></status-badge>`,
+        ),
+        'error',
+      );
+      expect(label(el)).to.equal('Status');
+      const link = el.shadowRoot!.querySelector('a[part~="link"]')!;
+      expect(link.getAttribute('href')).to.equal('https://status.example.com/');
+      await expect(el).to.be.accessible();
+    });
+
+    it('writes the diagnosis to the console once per feed, however many badges show it', async () => {
+      stubFetch(() => new Response('nope', { status: 500 }));
+      const src = uniqueFeedUrl();
+      const box = place(
+        html`<div>
+          <status-badge src=${src}></status-badge><status-badge src=${src}></status-badge>
+        </div>`,
+      );
+      for (const badge of box.querySelectorAll('status-badge')) await settled(badge, 'error');
+      expect(diagnostics()).to.have.length(1);
+    });
+
+    it('shows the diagnosis inline with debug, or with the page-wide switch', async () => {
+      stubFetch(() => new Response('nope', { status: 404 }));
+      const el = await settled(
+        await render<StatusBadge>(html`<status-badge src=${uniqueFeedUrl()} debug></status-badge>`),
+        'error',
+      );
+      expect(partText(el, 'debug')).to.contain('HTTP 404').and.to.contain('Check the URL in src');
+      document.documentElement.setAttribute('data-status-widgets-debug', '');
+      try {
+        const other = await settled(
+          await render<StatusBadge>(html`<status-badge src=${uniqueFeedUrl()}></status-badge>`),
+          'error',
+        );
+        expect(partText(other, 'debug')).to.contain('404');
+      } finally {
+        document.documentElement.removeAttribute('data-status-widgets-debug');
+      }
+    });
+
+    it('reports an empty src at once as an error, naming the element and what to set', async () => {
+      const el = await render<StatusBadge>(html`<status-badge></status-badge>`);
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('error');
+      expect(label(el)).to.equal('Status unavailable');
+      expect(diagnostics().join('\n')).to.contain('<status-badge> has no src: set src="');
+    });
+  });
+
+  describe('the components attribute', () => {
+    it('shows the worst state of the named components, not the whole page', async () => {
+      // GitHub 2020: Pages operational, Actions in partial_outage, Git Operations in major_outage.
+      stubFetch(async () => json(await fixture('statuspage/github-summary-major-2020-04-02.json')));
+      const el = await settled(
+        await render<StatusBadge>(
+          html`<status-badge src=${uniqueFeedUrl()} components="GitHub Pages"></status-badge>`,
+        ),
+      );
+      expect(el.indicator).to.equal('operational');
+      el.components = 'GitHub Actions';
+      await el.updateComplete;
+      expect(el.indicator).to.equal('minor');
+      el.components = 'GitHub Actions, Git Operations';
+      await el.updateComplete;
+      expect(el.indicator).to.equal('major');
+      expect(el.getAttribute('indicator')).to.equal('major');
     });
   });
 

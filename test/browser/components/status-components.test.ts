@@ -66,7 +66,7 @@ describe('<status-components>', () => {
   describe('ready, with the recorded GitHub outage', () => {
     for (const [locale, first] of [
       ['en', 'Git Operations: Major outage'],
-      ['zh-CN', 'Git Operations: 严重中断'],
+      ['zh-CN', 'Git Operations: 重大中断'],
     ]) {
       it(`lists every component with its status in words and colour (${locale})`, async () => {
         const el = await listFor(await summary(), { locale });
@@ -163,18 +163,27 @@ describe('<status-components>', () => {
 
   describe('error', () => {
     for (const [locale, words] of [
-      ['en', 'Status unavailable'],
-      ['zh-CN', '无法获取状态'],
+      ['en', 'Live status can’t be shown here right now.'],
+      ['zh-CN', '暂时无法在此显示实时状态。'],
     ]) {
-      it(`says what happened, with a retry button (${locale})`, async () => {
+      it(`says one short sentence for customers, the status page and a retry button (${locale})`, async () => {
         const fetch = stubFetch(() => new Response('gone', { status: 404 }));
+        const src = uniqueFeedUrl();
         const el = await settled(
           await render<StatusComponents>(
-            html`<status-components src=${uniqueFeedUrl()} locale=${locale}></status-components>`,
+            html`<status-components
+              src=${src}
+              locale=${locale}
+              href="https://status.example.com/"
+            ></status-components>`,
           ),
           'error',
         );
         expect(partText(el, 'error')).to.contain(words);
+        // No developer text in front of customers: no URL, no HTTP status.
+        expect(partText(el, 'error')).not.to.contain(src).and.not.to.contain('404');
+        const link = el.shadowRoot!.querySelector('[part~="error"] a[part~="link"]')!;
+        expect(link.getAttribute('href')).to.equal('https://status.example.com/');
         const calls = fetch.callCount;
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
         await waitUntil(() => fetch.callCount > calls);

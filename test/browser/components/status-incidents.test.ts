@@ -1,6 +1,6 @@
 import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import '../helpers/lit-warnings.js';
+import { diagnostics } from '../helpers/lit-warnings.js';
 import '../../../src/components/status-incidents/define.js';
 import type { StatusIncidents } from '../../../src/components/status-incidents/status-incidents.js';
 import { getFeed } from '../../../src/feed/store.js';
@@ -18,6 +18,7 @@ import {
   stubFetch,
   summary,
   uniqueFeedUrl,
+  nativeFrom,
   type Json,
   type Summary,
 } from '../helpers/feeds.js';
@@ -74,13 +75,14 @@ describe('<status-incidents>', () => {
         status: 'Major impact · Resolved',
         // Each feed-supplied name is bidi-isolated (U+2068 … U+2069).
         affected: 'Affects \u2068GitHub Actions\u2069, \u2068GitHub Pages\u2069',
-        times: 'Started Sep 16, 2024, 9:31 PM · Resolved Sep 16, 2024, 10:08 PM · Lasted 38 min',
+        times:
+          'Started Sep 16, 2024, 9:31 PM UTC · Resolved Sep 16, 2024, 10:08 PM UTC · Lasted 38 min',
         toggle: 'Earlier updates (5)',
       },
       'zh-CN': {
         status: '重大影响 · 已解决',
-        affected: '受影响：\u2068GitHub Actions\u2069, \u2068GitHub Pages\u2069',
-        times: '开始于 2024年9月16日 21:31 · 解决于 2024年9月16日 22:08 · 持续 38分钟',
+        affected: '受影响：\u2068GitHub Actions\u2069、\u2068GitHub Pages\u2069',
+        times: '开始于 2024年9月16日 UTC 21:31 · 解决于 2024年9月16日 UTC 22:08 · 持续 38分钟',
         toggle: '更早的更新（5）',
       },
     };
@@ -177,7 +179,7 @@ describe('<status-incidents>', () => {
   describe('empty', () => {
     for (const [locale, words] of [
       ['en', 'No incidents in the last 30 days'],
-      ['zh-CN', '最近 30天内没有事件'],
+      ['zh-CN', '最近 30 天内没有事件'],
     ]) {
       it(`says there were no incidents in the window (${locale})`, async () => {
         freezeNow('2024-10-20T00:00:00Z');
@@ -220,7 +222,9 @@ describe('<status-incidents>', () => {
           ),
           'error',
         );
-        expect(partText(el, 'error')).to.contain('statuspage'); // the adapter's own words
+        // The adapter's own words are the developer's: console and debug, not the page.
+        expect(partText(el, 'error')).not.to.contain('statuspage');
+        expect(diagnostics().join('\n')).to.contain('statuspage');
         const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!;
         expect(retry.textContent!.trim()).to.equal(words);
         const calls = fetch.callCount;
@@ -229,6 +233,53 @@ describe('<status-incidents>', () => {
         await expect(el).to.be.accessible();
       });
     }
+  });
+
+  describe('promises', () => {
+    // Git SSH (2024-09-16) reopened: investigating, last update at 08:00 UTC the next day.
+    async function active() {
+      return nativeFrom(await githubHistory(), (snapshot) => {
+        const incident = snapshot.incidents[1];
+        incident.status = 'investigating';
+        delete incident.resolvedAt;
+        incident.updates = [
+          { ...incident.updates[0], status: 'investigating', createdAt: '2024-09-17T08:00:00Z' },
+        ];
+      });
+    }
+
+    it('shows the overdue warning on an active incident an hour after its last update', async () => {
+      freezeNow('2024-09-17T09:20:00Z');
+      const el = await listFor(await active(), { adapter: 'native' });
+      const item = parts(el, 'incident').find((i) => i.querySelector('[part~="overdue"]'))!;
+      expect(
+        item.querySelector('[part~="overdue"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+      ).to.equal('The next update was due at 9:00 AM UTC (20 minutes ago)');
+      expect(el.shadowRoot!.querySelector('[part~="next"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no warning within the hour, and resolved incidents carry the resolved mark', async () => {
+      freezeNow('2024-09-17T08:30:00Z');
+      const el = await listFor(await active(), { adapter: 'native' });
+      expect(el.shadowRoot!.querySelector('[part~="overdue"]')).to.equal(null);
+      const marks = parts(el, 'incident').map((item) =>
+        item.querySelector('[part~="indicator"]')!.getAttribute('data-indicator'),
+      );
+      // The active one keeps its impact; the resolved one is ticked off.
+      expect(marks).to.deep.equal(['minor', 'operational']);
+    });
+
+    it('links the postmortem once Statuspage says it is published', async () => {
+      freezeNow(NEXT_DAY);
+      const body = await githubHistory();
+      body.incidents[0].status = 'postmortem';
+      const el = await listFor(body);
+      expect(el.shadowRoot!.querySelector('[part~="postmortem"]')!.getAttribute('href')).to.equal(
+        'https://stspg.io/mc6sr407p78b',
+      );
+      expect(partText(el, 'postmortem')).to.equal('Read the postmortem');
+    });
   });
 
   describe('many incidents', () => {

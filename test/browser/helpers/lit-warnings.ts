@@ -1,5 +1,7 @@
 // Imported by every element test: a Lit dev-mode warning (an update scheduled
 // after an update, a binding in the wrong place, …) fails the test that caused it.
+// The widgets' own diagnostics ("[status-widgets] …", meant for the page's
+// developer) are expected where a feed fails; tests read them with diagnostics().
 import sinon from 'sinon';
 
 // Its own sandbox, so a test's sinon.restore() does not take the stub away.
@@ -10,8 +12,24 @@ beforeEach(() => {
   warn = sandbox.stub(console, 'warn');
 });
 
-afterEach(() => {
-  const calls = warn.getCalls().map((call) => call.args.join(' '));
+/** The widgets' own console diagnostics written during this test. */
+export function diagnostics(): string[] {
+  return warn
+    .getCalls()
+    .map((call) => call.args.join(' '))
+    .filter((text) => text.startsWith(OURS));
+}
+
+const OURS = '[status-widgets]';
+
+afterEach(function () {
+  const calls = warn
+    .getCalls()
+    .map((call) => call.args.join(' '))
+    .filter((text) => !text.startsWith(OURS));
   sandbox.restore();
-  if (calls.length) throw new Error(`console.warn was called:\n${calls.join('\n')}`);
+  if (calls.length) {
+    const test = this.currentTest?.fullTitle();
+    throw new Error(`console.warn was called in "${test}":\n${calls.join('\n')}`);
+  }
 });

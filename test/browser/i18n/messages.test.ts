@@ -9,19 +9,21 @@ import {
   setMessages,
   supportedLocales,
 } from '../../../src/i18n/index.js';
-import { en } from '../../../src/i18n/messages/en.js';
+import { en, type Message } from '../../../src/i18n/messages/en.js';
 
-const SHIPPED = ['zh-CN', 'es', 'fr', 'de', 'ja'];
+const SHIPPED = ['zh-CN', 'zh-TW', 'es', 'fr', 'de', 'ja'];
 
 describe('messages', () => {
   for (const locale of SHIPPED) {
     it(`${locale} is complete: every English key, the same placeholders`, async () => {
       const { messages } = (await import(`../../../src/i18n/messages/${locale}.ts`)) as {
-        messages: Record<string, string>;
+        messages: Record<string, Message>;
       };
       expect(Object.keys(messages).sort()).to.deep.equal(Object.keys(en).sort());
       for (const [key, english] of Object.entries(en)) {
-        const names = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+        // Plural forms are compared by their `other` form (a "one" form may say "a day").
+        const names = (text: Message) =>
+          ((typeof text === 'string' ? text : text.other).match(/\{\w+\}/g) ?? []).sort();
         expect(names(messages[key]), `${locale} ${key}`).to.deep.equal(names(english));
         expect(messages[key], `${locale} ${key}`).not.to.equal('');
       }
@@ -57,6 +59,31 @@ describe('messages', () => {
     expect(matchLocale('ja-JP')).to.equal('ja');
     expect(matchLocale('ko')).to.equal('en');
     expect(matchLocale(undefined)).to.equal('en');
+  });
+
+  it('gives Traditional Chinese to zh-TW, zh-Hant, zh-HK and zh-MO, Simplified to the rest', () => {
+    for (const tag of ['zh-TW', 'zh-Hant', 'zh-Hant-TW', 'zh-HK', 'zh-MO', 'zh-hk']) {
+      expect(matchLocale(tag), tag).to.equal('zh-TW');
+    }
+    for (const tag of ['zh', 'zh-Hans', 'zh-SG', 'zh-Hans-HK']) {
+      expect(matchLocale(tag), tag).to.equal('zh-CN');
+    }
+  });
+
+  it('picks plural forms by the language’s rules', async () => {
+    await Promise.all(['de', 'fr', 'es'].map((locale) => loadLocale(locale)));
+    expect(msg('de', 'incidents.empty', { count: 1 })).to.equal('Keine Vorfälle am letzten Tag');
+    expect(msg('de', 'incidents.empty', { count: 90 })).to.equal(
+      'Keine Vorfälle in den letzten 90 Tagen',
+    );
+    expect(msg('fr', 'incidents.empty', { count: 90 })).to.equal(
+      'Aucun incident au cours des 90 derniers jours',
+    );
+    expect(msg('en', 'banner.count', { count: 2 })).to.equal('2 active incidents');
+    expect(msg('es', 'indicator.operational')).to.equal(
+      'Todos los sistemas funcionan con normalidad',
+    );
+    expect(msg('fr', 'banner.updatedNow')).to.equal('Mis à jour à l’instant');
   });
 
   it('takes the locale attribute, else the nearest lang', () => {
