@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'custom-elements.json', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'storybook-static/',
+      'custom-elements.json',
+      'coverage/',
+      '.cache/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +29,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/**/*.ts', 'scripts/**/*.{js,mjs}', 'test/node/**/*.js', '*.js', '.ci/**'],
+    files: [
+      'src/server/**/*.ts',
+      'scripts/**/*.{js,mjs}',
+      'test/node/**/*.js',
+      '*.{js,mjs}',
+      '.ci/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -14,13 +14,18 @@
 // - <status-incidents> render and update time with 50, 500 and 2,000 incidents;
 // - heap and DOM after 1,000 poll cycles of all four elements (must be flat).
 //
+// The vendor's widget is not a dependency of this package (its own dependencies pin
+// peers that conflict with every install): the first run fetches its published
+// tarball, checks it against the integrity recorded below, and keeps its
+// dist/index.js in .cache/vendor/.
+//
 // Everything is served by one tiny local server (the page, dist/cdn, the vendor's
 // dist/index.js and a recorded Statuspage summary.json with ETag / 304, gzip or
 // brotli as a CDN would), so both widgets load from the same origin. Timings are
 // for comparison within the run; the machine is shared and noisy.
 /* global window, document, location, customElements, requestAnimationFrame -- the functions given to page.evaluate run in the page. */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { availableParallelism, cpus } from 'node:os';
@@ -56,8 +61,53 @@ const LEAK_BYTES_PER_CYCLE = 256;
 
 const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root));
-const VENDOR = 'node_modules/@statuspage/status-widget/dist/index.js';
-for (const file of ['dist/cdn/status-widgets.js', 'dist/cdn/status-badge.js', VENDOR]) {
+const VENDOR_PACKAGE = '@statuspage/status-widget@1.0.5';
+const VENDOR_INTEGRITY =
+  'sha512-4gzP+n17XfkocRPz+Q7TrWsPRCjR8xxnez5EyAGkUhN1FTqqnT3i3Y4SNeVlh+LUGUpMlyN+9wWf1jWZjjL4eQ==';
+const VENDOR_DIR = '.cache/vendor/status-widget-1.0.5/';
+const VENDOR = `${VENDOR_DIR}package/dist/index.js`;
+
+/** Fetches the vendor's published tarball once and unpacks its bundle into .cache/. */
+function fetchVendorWidget() {
+  if (existsSync(new URL(VENDOR, root))) return;
+  const dir = new URL(VENDOR_DIR, root);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  console.error(`bench: fetching ${VENDOR_PACKAGE} (once) into ${VENDOR_DIR}`);
+  // Run through the npm that runs this script when there is one (`npm run bench`).
+  const [command, ...npmArgs] = process.env.npm_execpath
+    ? [process.execPath, process.env.npm_execpath]
+    : ['npm'];
+  let packed;
+  try {
+    const output = execFileSync(
+      command,
+      [...npmArgs, 'pack', VENDOR_PACKAGE, '--json', '--loglevel=error', '--pack-destination', '.'],
+      { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    [packed] = JSON.parse(output);
+  } catch (error) {
+    console.error(
+      `bench: could not fetch ${VENDOR_PACKAGE} from the npm registry (${error.message.split('\n')[0]}). ` +
+        'The comparison needs it once; check the network or the registry in .npmrc, then run again.',
+    );
+    process.exit(1);
+  }
+  if (packed.integrity !== VENDOR_INTEGRITY) {
+    console.error(
+      `bench: ${VENDOR_PACKAGE} from the registry has integrity ${packed.integrity}, not the ` +
+        `recorded ${VENDOR_INTEGRITY}; the figures would not compare with docs/performance.md. ` +
+        'Nothing was unpacked.',
+    );
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(1);
+  }
+  execFileSync('tar', ['-xzf', packed.filename, 'package/dist/index.js'], { cwd: dir });
+  rmSync(new URL(packed.filename, dir));
+}
+
+fetchVendorWidget();
+for (const file of ['dist/cdn/status-widgets.js', 'dist/cdn/status-badge.js']) {
   if (!existsSync(new URL(file, root))) {
     console.error(`bench: ${file} is missing. Run \`npm run bench\` (it builds first).`);
     process.exit(1);
