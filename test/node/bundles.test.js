@@ -9,7 +9,7 @@ const cdn = (file) => readFileSync(new URL(`../../dist/cdn/${file}`, import.meta
 // One message of each element's own part of the English table.
 const WORDS = {
   'status-badge': 'Checking status',
-  'status-banner': 'the next update is overdue',
+  'status-banner': 'Status notice dismissed',
   'status-incidents': 'Earlier updates',
   'status-components': 'No components to show',
 };
