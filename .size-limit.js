@@ -4,19 +4,19 @@ import { ALL_ELEMENTS, elementEntries, staticClosure } from './scripts/bundle-fi
 
 /** The budgets in DESIGN.md (kB, min+gzip); `npm run size` reports against them. */
 export const DESIGN_BUDGETS = [
-  { name: 'All elements, Lit inside', entry: ALL_ELEMENTS, limit: 14 },
-  { name: 'Badge alone, Lit inside', entry: 'dist/cdn/status-badge.js', limit: 9 },
+  { name: 'All elements, Lit inside', entry: ALL_ELEMENTS, limit: 19 },
+  { name: 'Badge alone, Lit inside', entry: 'dist/cdn/status-badge.js', limit: 14 },
 ];
 
 // The ceilings CI enforces: today's sizes and a little room, so that nothing grows
 // unnoticed. They are above the DESIGN budgets, which the bundle does not meet yet
 // (docs/performance.md says by how much and why).
 const CEILINGS = {
-  'status-widgets.js': '22 kB',
-  'status-badge.js': '16.4 kB',
-  'status-banner.js': '18.1 kB',
-  'status-components.js': '17.4 kB',
-  'status-incidents.js': '18.6 kB',
+  'status-widgets.js': '24.1 kB',
+  'status-badge.js': '17.3 kB',
+  'status-banner.js': '20 kB',
+  'status-components.js': '18.4 kB',
+  'status-incidents.js': '20.05 kB',
 };
 
 export default [ALL_ELEMENTS, ...elementEntries()].map((entry) => {
