@@ -1,0 +1,92 @@
+// What every element shares: the feed state has one owner (the controller), and the
+// element draws what the controller synced in the same update.
+import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../helpers/lit-warnings.js';
+import '../../../src/components/status-badge/define.js';
+import '../../../src/components/status-components/define.js';
+import type { StatusBadge } from '../../../src/components/status-badge/status-badge.js';
+import type { StatusComponents } from '../../../src/components/status-components/status-components.js';
+import { writeCache } from '../../../src/feed/cache.js';
+import { getAdapter, registerAdapter } from '../../../src/adapters/registry.js';
+import {
+  deferred,
+  json,
+  nativeFrom,
+  partText,
+  settled,
+  stubFetch,
+  summary,
+  uniqueFeedUrl,
+} from '../helpers/feeds.js';
+
+describe('the feed state of an element', () => {
+  afterEach(() => sinon.restore());
+
+  it('switching src never shows the error box while the new feed loads', async () => {
+    const body = nativeFrom(await summary());
+    const pending = deferred<Response>();
+    let second = false;
+    stubFetch(() => (second ? pending.promise : json(body)));
+    const el = await settled(
+      await render<StatusComponents>(
+        html`<status-components src=${uniqueFeedUrl()} adapter="native"></status-components>`,
+      ),
+    );
+    second = true;
+    el.src = uniqueFeedUrl();
+    await el.updateComplete;
+    // Whatever the host says, the drawing agrees with it: never an empty error box.
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    expect(el.getAttribute('state')).to.equal('loading');
+    expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).not.to.equal(null);
+    pending.resolve(json(body));
+    await settled(el, 'ready');
+  });
+
+  it('clearing src drops the old data and says what to set', async () => {
+    stubFetch(async () => json(nativeFrom(await summary())));
+    const el = await settled(
+      await render<StatusBadge>(
+        html`<status-badge src=${uniqueFeedUrl()} adapter="native"></status-badge>`,
+      ),
+    );
+    expect(el.indicator).to.equal('major');
+    el.src = '';
+    await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('error');
+    expect(el.indicator).to.equal('unknown');
+    expect(partText(el, 'label')).to.equal('Status unavailable');
+  });
+
+  it('draws a kept snapshot when src is set after connecting (a return visit through a framework)', async () => {
+    const src = uniqueFeedUrl();
+    const snapshot = nativeFrom(await summary());
+    writeCache(`native ${new URL(src).href}`, JSON.stringify(snapshot), Date.now());
+    stubFetch(() => deferred<Response>().promise); // the network never answers
+    const el = await render<StatusBadge>(html`<status-badge adapter="native"></status-badge>`);
+    el.src = src;
+    await el.updateComplete;
+    expect(el.state).not.to.equal('loading');
+    expect(el.indicator).to.equal('major');
+    localStorage.clear();
+  });
+
+  it('retry works when the store could not even be made (an adapter registered late)', async () => {
+    const body = nativeFrom(await summary());
+    stubFetch(() => json(body));
+    const name = `late-${Date.now()}`;
+    const el = await render<StatusComponents>(
+      html`<status-components src=${uniqueFeedUrl()} adapter=${name}></status-components>`,
+    );
+    await settled(el, 'error');
+    // The site registers its own reader after the element first rendered.
+    registerAdapter({
+      name,
+      load: async (source, fetch) => await getAdapter('native').load(source, fetch),
+    });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+    await waitUntil(() => el.state === 'ready', 'retry did not load the feed');
+    expect(el.shadowRoot!.querySelectorAll('[part~="component"]').length).to.be.above(0);
+  });
+});
