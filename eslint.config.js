@@ -6,6 +6,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'custom-elements.json', 'coverage/'] },
+  // What `npm start` and the demo checks build.
+  { ignores: ['.demo*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,7 +29,7 @@ const meta: Meta<WidgetArgs> = {
   parameters: {
     docs: {
       description: {
-        component: `Type any feed URL and adapter. Recorded scenarios live at \`${FEED_ORIGIN}/<scenario>/<anything>\`: ${SCENARIOS.map((s) => `\`${s}\``).join(', ')}.`,
+        component: `Type any feed URL and adapter. The sample page's states live at \`${FEED_ORIGIN}/<scenario>/<anything>/feed.json\`: ${SCENARIOS.map((s) => `\`${s}\``).join(', ')}.`,
       },
     },
   },
@@ -37,7 +37,7 @@ const meta: Meta<WidgetArgs> = {
 export default meta;
 
 export const Playground: StoryObj<WidgetArgs> = {
-  args: { src: feedUrl('major', 'playground'), adapter: 'statuspage' },
+  args: { src: feedUrl('major', 'playground'), adapter: 'native' },
   parameters: { feedState: 'ready' },
   render: (args, context) => html`
     <div style="display:grid;gap:1.5rem">
