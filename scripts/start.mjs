@@ -121,10 +121,17 @@ export async function startDemo({
     outgoing.on('close', () => proxied.destroy());
     incoming.pipe(proxied);
   });
-  await new Promise((resolve, reject) => {
-    front.once('error', reject);
-    front.listen(port, host, resolve);
-  });
+  try {
+    await new Promise((resolve, reject) => {
+      front.once('error', reject);
+      front.listen(port, host, resolve);
+    });
+  } catch (error) {
+    await Promise.all([english.close(), chinese.close()]);
+    throw new Error(
+      `cannot listen on ${host}:${port} (${error.code ?? error.message}). Set PORT to a free port, e.g. PORT=8788 npm start.`,
+    );
+  }
   const address = front.address();
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -143,10 +150,38 @@ export async function startDemo({
 }
 
 const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+/** A number from the environment (or `fallback`); anything `valid` rejects stops with a message. */
+function fromEnvironment(name, fallback, valid, expected) {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!valid(number)) {
+    console.error(`npm start: ${name} must be ${expected}, not "${value}".`);
+    process.exit(1);
+  }
+  return number;
+}
+
 if (invokedDirectly) {
-  const port = Number(process.env.PORT ?? 8787);
-  const stepSeconds = Number(process.env.STEP_SECONDS ?? STEP_SECONDS);
-  const demo = await startDemo({ host: process.env.HOST, port, stepSeconds });
+  const port = fromEnvironment(
+    'PORT',
+    8787,
+    (n) => Number.isInteger(n) && n >= 0 && n < 65536,
+    'a port number (0 picks a free one)',
+  );
+  const stepSeconds = fromEnvironment(
+    'STEP_SECONDS',
+    STEP_SECONDS,
+    (n) => Number.isFinite(n) && n > 0,
+    'a number of seconds above 0',
+  );
+  let demo;
+  try {
+    demo = await startDemo({ host: process.env.HOST || undefined, port, stepSeconds });
+  } catch (error) {
+    console.error(`npm start: ${error.message}`);
+    process.exit(1);
+  }
   const loop = Math.round((stepSeconds * demo.steps.length) / 6) / 10;
   console.log(
     [
