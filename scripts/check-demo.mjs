@@ -75,9 +75,14 @@ const STATES = {
     (!p.confirmsResolved || p.title.includes(CRITICAL)),
 };
 
-/** Every Chinese title the story has; none of the English ones may show on the Chinese page. */
+/**
+ * The Chinese page's incident text: the history every step has (an incident written
+ * from the zh-CN templates), and the story's own titles in the banner; none of the
+ * English ones may show there.
+ */
+const CHINESE_HISTORY = ['构建日志延迟', '本次事故的复盘报告已发布'];
 const CHINESE_TITLES = ['控制台升级', '部分用户部署失败', '所有区域部署失败'];
-const ENGLISH_TITLES = ['Dashboard upgrade', INCIDENT, CRITICAL];
+const ENGLISH_TITLES = ['Build logs delayed', 'Dashboard upgrade', INCIDENT, CRITICAL];
 
 /**
  * Starts the demo with short steps, watches `/` until every state of the story was
@@ -121,7 +126,8 @@ export async function checkDemo({ stepSeconds = 1, timeoutMs, screenshots } = {}
     const zhUntil = Date.now() + limit;
     while (!chinese && Date.now() < zhUntil) {
       const shown = await page.evaluate(readPage);
-      if (CHINESE_TITLES.some((title) => shown.title.includes(title))) chinese = shown;
+      const inList = CHINESE_HISTORY.every((text) => shown.list.includes(text));
+      if (inList && CHINESE_TITLES.some((title) => shown.title.includes(title))) chinese = shown;
       else await page.waitForTimeout(100);
     }
     if (chinese) {

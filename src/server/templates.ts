@@ -187,7 +187,8 @@ function formatTime(time: Date, locale: string, timeZone = 'UTC'): string {
       return `北京时间 ${clock}`;
     }
     return new Intl.DateTimeFormat(locale, {
-      hour: '2-digit',
+      // "2:30 PM UTC" in English, not "02:30 PM UTC"; "UTC 14:30" where clocks run to 24.
+      hour: locale.startsWith('en') ? 'numeric' : '2-digit',
       minute: '2-digit',
       timeZone,
       timeZoneName: 'short',
