@@ -37,6 +37,19 @@ function readPage() {
   };
 }
 
+/** The top of the page and its status section, in light and in dark. */
+async function keep(page, dir, name) {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await page.evaluate(() => globalThis.scrollTo(0, 0));
+    await page.screenshot({ path: join(dir, `${name}-${colorScheme}.png`) });
+    await page
+      .locator('#system-status')
+      .screenshot({ path: join(dir, `${name}-status-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 const STATUS_PAGE = 'https://status.acmecloud.example';
 const INCIDENT = 'Deploys failing for some customers';
 const CRITICAL = 'Deploys failing in all regions';
@@ -116,7 +129,7 @@ export async function checkDemo({ stepSeconds = 1, timeoutMs, screenshots } = {}
         if (shown.title && !linked) {
           problems.push(`${name}: the banner has no status page or subscribe link`);
         }
-        if (screenshots) await page.screenshot({ path: join(screenshots, `demo-${name}.png`) });
+        if (screenshots) await keep(page, screenshots, `demo-${name}`);
       }
       await page.waitForTimeout(100);
     }
@@ -135,7 +148,7 @@ export async function checkDemo({ stepSeconds = 1, timeoutMs, screenshots } = {}
         (chinese.banner + chinese.list).includes(title),
       );
       if (english.length) problems.push(`/zh-CN.html shows English titles: ${english.join(', ')}`);
-      if (screenshots) await page.screenshot({ path: join(screenshots, 'demo-zh-CN.png') });
+      if (screenshots) await keep(page, screenshots, 'demo-zh-CN');
     }
     // On a phone, nothing may stick out sideways.
     await page.setViewportSize({ width: 375, height: 800 });
