@@ -3,6 +3,7 @@
 // `/zh-CN.html`, the Chinese incident text; at 375 px, no page wider than the screen. `npm test` runs it with one-second steps
 // (test/node/demo.test.js); `node scripts/check-demo.mjs [--screenshots DIR]` runs it
 // alone and can keep a screenshot of each state.
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,17 +104,24 @@ const ENGLISH_TITLES = ['Build logs delayed', 'Dashboard upgrade', INCIDENT, CRI
  * Returns what it saw; never throws for a state it missed, so a test can say which.
  */
 export async function checkDemo({ stepSeconds = 1, timeoutMs, screenshots } = {}) {
+  // The Node tests run before the browser tests: find or install Chromium as they do.
+  if (!findChromium()) {
+    execFileSync(process.execPath, [join(root, 'scripts/ensure-chromium.mjs')], {
+      stdio: 'inherit',
+    });
+  }
   const out = join(root, `.demo-check-${process.pid}`);
   const demo = await startDemo({ port: 0, stepSeconds, out });
   const limit = timeoutMs ?? (demo.steps.length + 3) * stepSeconds * 1000;
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  let browser;
   const seen = new Map();
   const problems = [];
   try {
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     if (screenshots) await mkdir(screenshots, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
@@ -169,7 +177,7 @@ export async function checkDemo({ stepSeconds = 1, timeoutMs, screenshots } = {}
       problems,
     };
   } finally {
-    await browser.close();
+    await browser?.close();
     await demo.close();
     await rm(out, { recursive: true, force: true });
   }
