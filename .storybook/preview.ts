@@ -11,7 +11,7 @@ import { globalTypes, initialGlobals, withGlobals } from '../stories/support';
 setCustomElementsManifest(publicManifest(manifest));
 
 const preview: Preview = {
-  // Stories read their feeds through a service worker that answers with the recordings.
+  // Stories read their feeds through a service worker that answers with the sample page.
   loaders: [
     mswLoader(async () => {
       const worker = setupWorker(...feedHandlers);

@@ -14,7 +14,7 @@ import {
  * All four elements reading one feed. Type any feed URL and adapter: a status page
  * (`https://www.githubstatus.com`, needs the network and the page's CORS), the
  * reference server (`http://127.0.0.1:8787/feed.json` with adapter `native`), or one of
- * the recorded scenarios under `https://feeds.status.example/<scenario>/<anything>`,
+ * the sample page's states at `https://feeds.status.example/<scenario>/<anything>/feed.json`,
  * which the stories' mock service worker answers.
  */
 const meta: Meta<WidgetArgs> = {
