@@ -15,6 +15,8 @@ export default tseslint.config(
       '.cache/',
     ],
   },
+  // What `npm start` and the demo checks build.
+  { ignores: ['.demo*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,64 +1,84 @@
-// `npm run screenshots`: renders each element in light and dark from the built CDN
-// bundle and recorded feeds (all on loopback), in headless Chromium, and writes
-// docs/images/<tag>-light.png and <tag>-dark.png (the npm script builds first).
+// `npm run screenshots`: the README pictures, each element in light and dark, showing
+// the demo's story (`--scenario demo`) at a fixed moment, so every run draws the same
+// pictures. The server's scenario writes each step of the story with its clock
+// stopped; each step's feed is served on loopback to headless Chromium, whose clock
+// is stopped at the same moment. Writes docs/images/<tag>-light.png and <tag>-dark.png.
 import { createServer } from 'node:http';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { buildDemo } from './start.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/images');
-const fixtures = join(root, 'test/fixtures/statuspage');
-const readJson = async (name) => JSON.parse(await readFile(join(fixtures, name), 'utf8'));
+const build = await buildDemo(join(root, `.demo-screenshots-${process.pid}`));
 
-const outage = await readJson('github-summary-major-2020-04-02.json');
-const history = await readJson('github-incidents-2024-09-17.json');
-const maintenance = await readJson('documented-summary-maintenance-groups.json');
-// GitHub's components, all well, with GitHub's recorded incident history of 2024.
-const calm = structuredClone(outage);
-calm.status = { indicator: 'none', description: 'All Systems Operational' };
-calm.incidents = [];
-calm.components.forEach((component) => (component.status = 'operational'));
+/** The moment every picture shows. */
+const NOW = new Date('2026-11-24T14:30:00Z');
 
-// Each feed answers summary.json and incidents.json, as a Statuspage page does.
-const FEEDS = {
-  outage: { summary: outage, incidents: outage },
-  history: { summary: calm, incidents: history },
-  maintenance: { summary: maintenance, incidents: maintenance },
-};
+/** The demo scenario's feed at each step of its story, keyed by step name. */
+async function storyFeeds() {
+  const load = (name) => import(pathToFileURL(join(build, name)).href);
+  const { createStatusServer } = await load('server/index.js');
+  const { DEMO_STEPS } = await load('server/scenario.js');
+  const server = await createStatusServer({ scenario: 'demo', stepSeconds: 0.2, now: () => NOW });
+  const url = await server.listen(0, '127.0.0.1');
+  const feeds = {};
+  try {
+    const response = await fetch(`${url}events`);
+    const decoder = new TextDecoder();
+    let text = '';
+    for await (const chunk of response.body) {
+      text += decoder.decode(chunk, { stream: true });
+      const events = text.split('\n\n').filter((event) => event.includes('data: '));
+      if (events.length >= DEMO_STEPS.length) {
+        DEMO_STEPS.forEach((step, index) => {
+          const data = events[index].split('\n').find((line) => line.startsWith('data: '));
+          feeds[step.name] = data.slice('data: '.length);
+        });
+        break;
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  // The stream starts with the state at the moment it opened: the story's first step.
+  if (JSON.parse(feeds[DEMO_STEPS[0].name]).incidents.length !== 1) {
+    throw new Error('The story had moved on before its events were read; run again.');
+  }
+  return feeds;
+}
+const FEEDS = await storyFeeds();
 
-// What each screenshot shows, and the moment it is taken (recordings are old).
+// What each picture shows: the step of the story and the elements.
 const SHOTS = [
   {
     tag: 'status-badge',
-    now: '2020-04-02T20:45:00Z',
     width: 640,
-    html: `<div style="display:flex;gap:12px;flex-wrap:wrap;align-items:center">
-      <status-badge src="/feeds/outage/api/v2/summary.json"></status-badge>
-      <status-badge src="/feeds/outage/api/v2/summary.json" component="GitHub Actions"></status-badge>
-      <status-badge src="/feeds/maintenance/api/v2/summary.json"></status-badge>
-      <status-badge src="/feeds/history/api/v2/summary.json"></status-badge>
-      <status-badge src="/feeds/outage/api/v2/summary.json" compact></status-badge></div>`,
+    html: `<div style="display:grid;grid-template-columns:repeat(3,max-content);gap:12px">
+      <status-badge src="/feeds/calm/feed.json"></status-badge>
+      <status-badge src="/feeds/maintenance/feed.json"></status-badge>
+      <status-badge src="/feeds/investigating/feed.json"></status-badge>
+      <status-badge src="/feeds/major/feed.json"></status-badge>
+      <status-badge src="/feeds/critical/feed.json"></status-badge>
+      <status-badge src="/feeds/critical/feed.json" component="Deploys"></status-badge></div>`,
   },
   {
     tag: 'status-banner',
-    now: '2020-04-02T20:45:00Z',
     width: 720,
-    html: `<status-banner src="/feeds/outage/api/v2/summary.json"></status-banner>`,
+    html: `<status-banner src="/feeds/major/feed.json"></status-banner>`,
   },
   {
     tag: 'status-incidents',
-    now: '2024-09-17T09:00:00Z',
     width: 720,
-    html: `<status-incidents src="/feeds/history/api/v2/summary.json" show-maintenance></status-incidents>`,
+    html: `<status-incidents src="/feeds/monitoring/feed.json" show-maintenance time-zone="UTC"></status-incidents>`,
   },
   {
     tag: 'status-components',
-    now: '2026-11-20T20:00:00Z',
     width: 560,
-    html: `<status-components src="/feeds/maintenance/api/v2/summary.json"></status-components>`,
+    html: `<status-components src="/feeds/critical/feed.json"></status-components>`,
   },
 ];
 
@@ -75,16 +95,16 @@ const page = (shot) => `<!doctype html>
 
 const server = createServer(async (request, response) => {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const feed = path.match(/^\/feeds\/(\w+)\/api\/v2\/(summary|incidents)\.json$/);
+  const feed = path.match(/^\/feeds\/([\w-]+)\/feed\.json$/);
   const shot = SHOTS.find((s) => path === `/${s.tag}.html`);
   try {
     if (feed && FEEDS[feed[1]]) {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(FEEDS[feed[1]][feed[2]]));
+      response.end(FEEDS[feed[1]]);
     } else if (shot) {
       response.writeHead(200, { 'content-type': 'text/html' }).end(page(shot));
     } else if (path.startsWith('/dist/cdn/') && !path.includes('..')) {
-      const body = await readFile(join(root, path));
+      const body = await readFile(join(build, path));
       const type = extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream';
       response.writeHead(200, { 'content-type': type }).end(body);
     } else {
@@ -115,7 +135,7 @@ try {
         deviceScaleFactor: 2,
       });
       const tab = await context.newPage();
-      await tab.clock.setFixedTime(new Date(shot.now));
+      await tab.clock.setFixedTime(NOW);
       await tab.goto(`${origin}/${shot.tag}.html`);
       // Every element on the page has data (or an error) and has drawn it
       // (these functions run in the page).
@@ -140,4 +160,5 @@ try {
 } finally {
   await browser.close();
   server.close();
+  await rm(build, { recursive: true, force: true });
 }

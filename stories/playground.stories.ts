@@ -14,7 +14,7 @@ import {
  * All four elements reading one feed. Type any feed URL and adapter: a status page
  * (`https://www.githubstatus.com`, needs the network and the page's CORS), the
  * reference server (`http://127.0.0.1:8787/feed.json` with adapter `native`), or one of
- * the recorded scenarios under `https://feeds.status.example/<scenario>/<anything>`,
+ * the sample page's states at `https://feeds.status.example/<scenario>/<anything>/feed.json`,
  * which the stories' mock service worker answers.
  */
 const meta: Meta<WidgetArgs> = {
@@ -29,7 +29,7 @@ const meta: Meta<WidgetArgs> = {
   parameters: {
     docs: {
       description: {
-        component: `Type any feed URL and adapter. Recorded scenarios live at \`${FEED_ORIGIN}/<scenario>/<anything>\`: ${SCENARIOS.map((s) => `\`${s}\``).join(', ')}.`,
+        component: `Type any feed URL and adapter. The sample page's states live at \`${FEED_ORIGIN}/<scenario>/<anything>/feed.json\`: ${SCENARIOS.map((s) => `\`${s}\``).join(', ')}.`,
       },
     },
   },
@@ -37,7 +37,7 @@ const meta: Meta<WidgetArgs> = {
 export default meta;
 
 export const Playground: StoryObj<WidgetArgs> = {
-  args: { src: feedUrl('major', 'playground'), adapter: 'statuspage' },
+  args: { src: feedUrl('major', 'playground'), adapter: 'native' },
   parameters: { feedState: 'ready' },
   render: (args, context) => html`
     <div style="display:grid;gap:1.5rem">

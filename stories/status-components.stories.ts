@@ -14,6 +14,7 @@ const meta: Meta<WidgetArgs> = {
 export default meta;
 
 export const Operational = feedStory(tag, 'operational');
+export const Maintenance = feedStory(tag, 'maintenance-in-progress');
 export const Minor = feedStory(tag, 'minor');
 export const Major = feedStory(tag, 'major');
 export const Critical = feedStory(tag, 'critical');
@@ -22,11 +23,14 @@ export const MaintenanceInProgress = feedStory(tag, 'maintenance-in-progress');
 export const SeveralIncidents = feedStory(tag, 'several-incidents');
 export const LongTexts = feedStory(tag, 'long-texts');
 export const StaleData = feedStory(tag, 'stale');
-export const FeedError = feedStory(tag, 'error');
+/** What a visitor sees when the feed fails on first load. */
+export const FailingFeedCustomerView = feedStory(tag, 'error');
+/** The same failure with `debug`: the diagnostics a developer needs, inline. */
+export const FailingFeedDebug = feedStory(tag, 'error', { key: 'debug', args: { debug: true } });
 export const Loading = feedStory(tag, 'loading');
 export const EmptyHistory = feedStory(tag, 'empty-history');
 export const Filtered = feedStory(tag, 'major', {
   key: 'filtered',
-  // One id, as a site would copy it from the feed (Git Operations).
-  args: { components: '8l4ygp009s5s' },
+  // Ids, as a site would copy them from the feed: only the payment services.
+  args: { components: 'checkout,cards,wallets' },
 });

@@ -33,6 +33,8 @@ export interface WidgetArgs {
   components?: string;
   href?: string;
   theme?: 'light' | 'dark';
+  /** Developer diagnostics inline, for building a page. */
+  debug?: boolean;
   // <status-badge>
   component?: string;
   compact?: boolean;
@@ -42,6 +44,7 @@ export interface WidgetArgs {
   'maintenance-notice'?: number;
   dismissible?: 'true' | 'false';
   position?: 'top' | 'bottom';
+  'resolved-for'?: number;
   // <status-incidents>
   limit?: number;
   days?: number;
@@ -139,6 +142,7 @@ export const renderBadge = (args: WidgetArgs, context: Context) =>
         locale=${ifDefined(args.locale || undefined)}
         href=${ifDefined(args.href || undefined)}
         theme=${ifDefined(themeOf(args, context))}
+        ?debug=${args.debug ?? false}
         component=${ifDefined(args.component || undefined)}
         target=${ifDefined(args.target || undefined)}
         ?compact=${args.compact ?? false}
@@ -157,9 +161,11 @@ export const renderBanner = (args: WidgetArgs, context: Context) =>
         components=${ifDefined(args.components || undefined)}
         href=${ifDefined(args.href || undefined)}
         theme=${ifDefined(themeOf(args, context))}
+        ?debug=${args.debug ?? false}
         maintenance-notice=${ifDefined(args['maintenance-notice'])}
         dismissible=${ifDefined(args.dismissible)}
         position=${ifDefined(args.position)}
+        resolved-for=${ifDefined(args['resolved-for'])}
         ?show-operational=${args['show-operational'] ?? false}
       ></status-banner>`,
   );
@@ -176,6 +182,7 @@ export const renderIncidents = (args: WidgetArgs, context: Context) =>
         components=${ifDefined(args.components || undefined)}
         href=${ifDefined(args.href || undefined)}
         theme=${ifDefined(themeOf(args, context))}
+        ?debug=${args.debug ?? false}
         limit=${ifDefined(args.limit)}
         days=${ifDefined(args.days)}
         time-zone=${ifDefined(args['time-zone'] || undefined)}
@@ -195,6 +202,7 @@ export const renderComponents = (args: WidgetArgs, context: Context) =>
         components=${ifDefined(args.components || undefined)}
         href=${ifDefined(args.href || undefined)}
         theme=${ifDefined(themeOf(args, context))}
+        ?debug=${args.debug ?? false}
       ></status-components>`,
   );
 
@@ -206,24 +214,24 @@ export function settledState(scenario: Scenario): FeedState {
 
 /** What each scenario shows, for the docs page under every story. */
 const SCENARIO_NOTES: Record<Scenario, string> = {
-  operational:
-    'GitHub’s recorded page with every component operational and its two recorded resolved incidents as history.',
-  minor: 'The recorded GitHub incident as a minor one (identified), Webhooks degraded.',
-  major: 'GitHub’s recorded major outage of 2 April 2020, moved to the last few minutes.',
-  critical: 'The recorded outage declared critical, every affected component in major outage.',
-  'maintenance-upcoming':
-    'A documented Statuspage feed with a maintenance starting in 3 hours and nothing else going on.',
-  'maintenance-in-progress':
-    'A documented Statuspage feed with a maintenance that started 25 minutes ago, in a component group.',
-  'several-incidents':
-    'The recorded major outage plus GitHub’s two recorded resolved incidents reopened: three at once.',
+  operational: 'Every component operational, with two incidents of earlier days as history.',
+  minor: 'A minor incident: order emails arrive late; the next update is promised.',
+  major:
+    'A major incident: card payments failing at checkout for some customers, acknowledged 20 minutes ago and identified since.',
+  critical: 'A critical incident: storefronts unavailable everywhere, just acknowledged.',
+  'maintenance-upcoming': 'A maintenance starting in 3 hours and nothing else going on.',
+  'maintenance-in-progress': 'A maintenance that started 25 minutes ago.',
+  'several-incidents': 'A major, a minor and a monitored incident at once.',
   'long-texts':
-    'The recorded outage with a very long page name, incident title, update and component name.',
+    'A very long page name, incident title, update and component name: how the layout copes.',
   'overdue-update':
-    'The recorded outage whose last update is 95 minutes old: the update is overdue.',
+    'The last update, 35 minutes ago, promised the next within 20 minutes: that promise ran out 15 minutes ago.',
+  resolved: 'The incident was resolved 8 minutes ago.',
+  'resolved-postmortem':
+    'The incident was resolved 20 minutes ago and its postmortem is published (the feed’s postmortemUrl).',
   stale: 'The feed answered once, then failed: the last good data stays on screen with its age.',
   error:
-    'The feed answers HTTP 503 and there is no earlier data: the error state with a retry button.',
+    'The feed answers HTTP 503 and there is no earlier data: what a visitor sees when the feed fails on first load.',
   loading:
     'The feed never answers. After the store’s 10-second timeout the widgets show the error state, as they would on a real page.',
   'empty-history': 'All operational, no incidents and no maintenances: the empty states.',
@@ -279,4 +287,36 @@ export const sharedArgTypes = {
     options: [undefined, 'light', 'dark'],
     description: 'Colour scheme; empty follows the toolbar',
   },
+  debug: { control: 'boolean', description: 'Show developer diagnostics inline' },
+  // Reflected for the site's CSS: read, never set.
+  state: { control: false },
 } as const;
+
+/** The severities side by side, one feed each: how they differ at a glance. */
+export const SEVERITIES: Scenario[] = ['minor', 'major', 'critical', 'maintenance-in-progress'];
+
+/** A story showing `render` once per severity, side by side. */
+export function severityComparison(
+  tag: Tag,
+  render: (args: WidgetArgs, context: Context) => TemplateResult,
+  columns: string,
+): WidgetStory {
+  return {
+    args: { src: feedUrl('major', `${tag}-compare`) },
+    parameters: {
+      feedState: 'ready',
+      docs: {
+        description: {
+          story:
+            'Minor, major, critical and a maintenance, each from its own feed: each has its own word, icon shape and colour.',
+        },
+      },
+    },
+    render: (args, context) =>
+      html`<div style="display:grid;grid-template-columns:${columns};gap:1rem;align-items:start">
+        ${SEVERITIES.map((scenario) =>
+          render({ ...args, src: feedUrl(scenario, `${tag}-compare`) }, context),
+        )}
+      </div>`,
+  };
+}

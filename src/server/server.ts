@@ -34,6 +34,11 @@ export interface StatusServerOptions {
   stepSeconds?: number;
   /** Folders to serve as static files: "DIR" at "/", "/prefix=DIR" under a prefix. */
   static?: readonly (string | StaticMount)[];
+  /**
+   * Where the feeds say the event stream is (default `/events`): set it when a proxy
+   * serves this server under a path, e.g. `/zh-CN/events`.
+   */
+  eventsUrl?: string;
   /** Seconds between SSE heartbeat comments (default 15). */
   heartbeatSeconds?: number;
   /** The clock (tests pass a fixed one). */
@@ -65,6 +70,7 @@ type AdminRoute = {
 
 export async function createStatusServer(options: StatusServerOptions = {}): Promise<StatusServer> {
   const now = options.now ?? (() => new Date());
+  const eventsUrl = options.eventsUrl ?? EVENTS_PATH;
   const store = await DataStore.open(options.dataFile, now);
   const mounts = (options.static ?? []).map((mount) =>
     typeof mount === 'string' ? parseMount(mount) : mount,
@@ -83,7 +89,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
       cached = { revision: store.revision, documents: new Map() };
     let found = cached.documents.get(path);
     if (!found) {
-      const rendered = documentFor(store.data, path, EVENTS_PATH);
+      const rendered = documentFor(store.data, path, eventsUrl);
       if (!rendered) return undefined;
       found = { ...rendered, etag: strongEtag(rendered.body) };
       cached.documents.set(path, found);
@@ -94,7 +100,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   // Server-Sent Events: every change goes to every listener as a new feed.json.
   const streams = new Set<ServerResponse>();
   const eventFor = (data: ServerData, revision: number) =>
-    `id: ${revision}\ndata: ${JSON.stringify(toFeedJson(data, EVENTS_PATH))}\n\n`;
+    `id: ${revision}\ndata: ${JSON.stringify(toFeedJson(data, eventsUrl))}\n\n`;
   store.subscribe((data, revision) => {
     const event = eventFor(data, revision);
     for (const stream of streams) stream.write(event);

@@ -11,7 +11,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     description: 'First contact: a problem is reported and being looked at.',
     text: {
       en: 'We are investigating reports of {problem}. We will post an update by {next}.',
-      'zh-CN': '我们正在调查有关{problem}的报告，将在 {next} 前发布更新。',
+      'zh-CN': '我们正在调查{problem}问题，将于{next}前发布最新进展。',
     },
   },
   {
@@ -20,7 +20,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     description: 'First contact for slowness under load.',
     text: {
       en: 'Load is higher than normal; pages may be slow. We are investigating and will post an update by {next}.',
-      'zh-CN': '当前负载高于正常水平，页面可能较慢。我们正在调查，将在 {next} 前发布更新。',
+      'zh-CN': '目前访问量高于平时，部分页面可能加载较慢。我们正在排查，将于{next}前发布最新进展。',
     },
   },
   {
@@ -29,7 +29,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     description: 'The cause is known and a fix is under way.',
     text: {
       en: 'We have identified the cause: {cause}. We are working on a fix and will post an update by {next}.',
-      'zh-CN': '我们已查明原因：{cause}。我们正在修复，将在 {next} 前发布更新。',
+      'zh-CN': '我们已查明原因：{cause}。修复工作正在进行，将于{next}前发布最新进展。',
     },
   },
   {
@@ -37,7 +37,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     description: 'Periodic update while work continues.',
     text: {
       en: 'We are still working on this. {progress} Next update by {next}.',
-      'zh-CN': '我们仍在处理此问题。{progress} 下次更新不晚于 {next}。',
+      'zh-CN': '我们仍在全力处理。{progress}下一次更新将于{next}前发布。',
     },
   },
   {
@@ -46,7 +46,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     description: 'A fix is in place and being watched.',
     text: {
       en: 'A fix has been applied and we are monitoring the results. Next update by {next}.',
-      'zh-CN': '修复已部署，我们正在观察效果。下次更新不晚于 {next}。',
+      'zh-CN': '修复措施已上线，我们正在持续观察。将于{next}前发布最新进展。',
     },
   },
   {
@@ -55,7 +55,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     description: 'Resolution: what was done.',
     text: {
       en: 'This incident has been resolved. {summary} We will publish a postmortem.',
-      'zh-CN': '此事件已解决。{summary} 我们将发布事后分析报告。',
+      'zh-CN': '问题已解决。{summary}我们将发布事故复盘报告。',
     },
   },
   {
@@ -64,7 +64,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     description: 'The postmortem is published.',
     text: {
       en: 'We have published a postmortem of this incident: {url}',
-      'zh-CN': '我们已发布此事件的事后分析报告：{url}',
+      'zh-CN': '本次事故的复盘报告已发布：{url}',
     },
   },
 ];
@@ -150,16 +150,45 @@ export function renderTemplate(
       `is required by template ${request.template.id}, which promises the next update`,
     );
   }
-  return text.replace(/\{([A-Za-z][\w-]*)\}/g, (_whole, name: string) => {
-    if (name === 'next') return formatTime(next!, request.locale, timeZone);
-    return request.vars[name] ?? '';
+  const chinese = request.locale.startsWith('zh');
+  return text.replace(/\{([A-Za-z][\w-]*)\}/g, (whole, name: string, at: number) => {
+    const value =
+      name === 'next' ? formatTime(next!, request.locale, timeZone) : (request.vars[name] ?? '');
+    return chinese ? spaceApart(text[at - 1], value, text[at + whole.length]) : value;
   });
 }
 
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+
+/**
+ * Chinese text sets a word in Latin letters or digits apart from the characters
+ * around it with a space ("将于 UTC 14:30 前", "调查 API 问题"); templates are written
+ * without them, since whether one is needed depends on the value.
+ */
+function spaceApart(before: string | undefined, value: string, after: string | undefined): string {
+  const start = before && HAN.test(before) && LATIN_OR_DIGIT.test(value[0] ?? '') ? ' ' : '';
+  const end = after && HAN.test(after) && LATIN_OR_DIGIT.test(value.at(-1) ?? '') ? ' ' : '';
+  return `${start}${value}${end}`;
+}
+
+// Chinese writers name China's time zone 北京时间 and put it before the time.
+const BEIJING_TIME_ZONES = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'PRC']);
+
 function formatTime(time: Date, locale: string, timeZone = 'UTC'): string {
   try {
+    if (locale.startsWith('zh') && BEIJING_TIME_ZONES.has(timeZone)) {
+      const clock = new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }).format(time);
+      return `北京时间 ${clock}`;
+    }
     return new Intl.DateTimeFormat(locale, {
-      hour: '2-digit',
+      // "2:30 PM UTC" in English, not "02:30 PM UTC"; "UTC 14:30" where clocks run to 24.
+      hour: locale.startsWith('en') ? 'numeric' : '2-digit',
       minute: '2-digit',
       timeZone,
       timeZoneName: 'short',

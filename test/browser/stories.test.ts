@@ -7,6 +7,12 @@ import { getResponse } from 'msw';
 import sinon from 'sinon';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { feedHandlers } from '../../stories/handlers.js';
+import {
+  isInternal,
+  publicManifest,
+  type Declaration,
+  type Manifest,
+} from '../../stories/manifest.js';
 import { initialGlobals, withGlobals, type WidgetArgs } from '../../stories/support.js';
 import * as badgeStories from '../../stories/status-badge.stories.js';
 import * as bannerStories from '../../stories/status-banner.stories.js';
@@ -126,11 +132,15 @@ describe('stories', () => {
               await (widget as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
             }
 
-            // The widgets' own diagnostics are expected in the failing-feed stories.
-            const warnings = warn.args.filter(
-              (args) => !String(args[0]).startsWith('[status-widgets]'),
-            );
-            expect(warnings, 'console.warn was called').to.deep.equal([]);
+            // A feed that fails is reported to developers on the console ("[status-widgets]",
+            // naming its URL); any other warning (Lit's dev-mode ones included) is a broken story.
+            const diagnostic = (args: unknown[]) =>
+              String(args[0]).startsWith('[status-widgets]') &&
+              widgets.some((widget) => args.join(' ').includes(widget.getAttribute('src')!));
+            expect(
+              warn.args.filter((args) => !diagnostic(args)),
+              'console.warn was called',
+            ).to.deep.equal([]);
             expect(error.args, 'console.error was called').to.deep.equal([]);
             expect(rejections, 'an unhandled rejection').to.deep.equal([]);
           });
@@ -147,6 +157,7 @@ describe('stories', () => {
       ['Major', 'major'],
       ['Critical', 'critical'],
       ['EmptyHistory', 'operational'],
+      ['Maintenance', 'maintenance'],
     ];
     for (const [name, indicator] of cases) {
       it(`${name} reaches the badge as "${indicator}"`, async () => {
@@ -159,9 +170,65 @@ describe('stories', () => {
     }
 
     it('a URL no scenario knows is answered 404 with what to use instead', async () => {
-      const response = await fetch('https://feeds.status.example/nope/x/api/v2/summary.json');
+      const response = await fetch('https://feeds.status.example/nope/x/feed.json');
       expect(response.status).to.equal(404);
       expect((await response.json()).error).to.contain('operational, minor');
     });
+  });
+
+  describe('Controls', () => {
+    // The argTypes Storybook builds from the manifest the preview sets: as its
+    // web-components renderer does (extractArgTypesFromElements), one per member that
+    // is not a method, attribute, event (as onEvent), slot, custom property and part.
+    const argTypeNames = (declaration: Declaration): string[] => {
+      const names = (key: string) =>
+        ((declaration[key] as { name: string; kind?: string }[] | undefined) ?? [])
+          .filter((item) => item.kind !== 'method')
+          .map((item) =>
+            key === 'events'
+              ? `on${item.name.replace(/(^|-)(\w)/g, (_whole, _dash, chr: string) => chr.toUpperCase())}`
+              : item.name,
+          );
+      return ['members', 'attributes', 'events', 'slots', 'cssProperties', 'cssParts'].flatMap(
+        names,
+      );
+    };
+    const declarationOf = (manifest: Manifest, tag: string) =>
+      manifest.modules
+        .flatMap((item) => item.declarations ?? [])
+        .find((item) => item.tagName === tag)!;
+
+    let raw: Manifest;
+    before(async () => {
+      raw = await (await window.fetch('/custom-elements.json')).json();
+    });
+
+    for (const module of MODULES as StoryModule[]) {
+      const meta = module.default;
+      const tag = meta.component as string | undefined;
+      if (!tag) continue;
+      it(`${meta.title} lists no internal member in any story's argTypes`, () => {
+        const internal = (declarationOf(raw, tag).members ?? [])
+          .filter(isInternal)
+          .map((member) => member.name);
+        expect(internal, 'the manifest has internal members to hide').to.include.members([
+          'version',
+          'feed',
+          'lang_',
+        ]);
+        expect(argTypeNames(declarationOf(raw, tag)), 'unfiltered, they would show').to.include(
+          'lang_',
+        );
+        const extracted = argTypeNames(declarationOf(publicManifest(raw), tag));
+        expect(extracted, 'the public attributes are listed').to.include.members(['src', 'locale']);
+        for (const [name, story] of storiesOf(module)) {
+          const names = [...extracted, ...Object.keys({ ...meta.argTypes, ...story.argTypes })];
+          expect(
+            names.filter((key) => internal.includes(key)),
+            name,
+          ).to.deep.equal([]);
+        }
+      });
+    }
   });
 });

@@ -465,7 +465,7 @@ describe('templates', () => {
     // 12:30 UTC is 20:30 in Shanghai.
     assert.match(
       english.body.updates[0].body,
-      /^We are investigating reports of slow pages\. We will post an update by 08:30 PM GMT\+8\.$/,
+      /^We are investigating reports of slow pages\. We will post an update by 8:30 PM GMT\+8\.$/,
     );
     assert.equal(english.body.status, 'investigating');
 

@@ -1,4 +1,4 @@
-// /events (Server-Sent Events) and the demo scenario, observed through it.
+// /events (Server-Sent Events).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventReader, startServer } from './helpers.js';
@@ -61,51 +61,6 @@ describe('/events', () => {
       const beat = await events.next();
       assert.equal(beat.comment, 'heartbeat');
       assert.equal(beat.data, undefined);
-      await events.cancel();
-    } finally {
-      await ctx.close();
-    }
-  });
-});
-
-describe('--scenario demo', () => {
-  test('plays operational → minor investigating → identified, major → monitoring → resolved, on a loop', async () => {
-    const ctx = await startServer({ dataFile: undefined, scenario: 'demo', stepSeconds: 0.01 });
-    try {
-      const events = eventReader(await fetch(`${ctx.base}/events`));
-      const seen = [];
-      // Collect states until the loop has come round to the calm state a second time.
-      let calm = 0;
-      while (calm < 2) {
-        const feed = JSON.parse((await events.next()).data);
-        const live = feed.incidents.find((incident) => incident.name === 'Slow search results');
-        const state = live
-          ? `${live.status}/${live.impact}/${feed.indicator}`
-          : `calm/${feed.indicator}`;
-        if (seen.at(-1) !== state) seen.push(state);
-        if (state === 'calm/operational') {
-          calm += 1;
-          assert.equal(feed.maintenances[0].status, 'scheduled', 'an upcoming maintenance');
-          assert.ok(Date.parse(feed.maintenances[0].scheduledFor) > Date.now());
-          assert.equal(feed.incidents[0].status, 'resolved', "yesterday's incident as history");
-        }
-        if (live && live.status !== 'resolved') {
-          assert.ok(
-            Date.parse(live.nextUpdateAt) > Date.now(),
-            `${state} promises the next update`,
-          );
-          assert.match(live.updates[0].body, /update by/);
-        }
-      }
-      const loop = seen.slice(seen.indexOf('calm/operational'));
-      assert.deepEqual(loop, [
-        'calm/operational',
-        'investigating/minor/minor',
-        'identified/major/major',
-        'monitoring/major/major',
-        'resolved/major/operational',
-        'calm/operational',
-      ]);
       await events.cancel();
     } finally {
       await ctx.close();
