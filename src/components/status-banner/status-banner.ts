@@ -85,7 +85,6 @@ export class StatusBanner extends StatusElement {
     resolvedFor: { type: Number, attribute: 'resolved-for' },
     dismissible: {},
     position: { reflect: true },
-    _expanded: { state: true },
   };
 
   /** Also show a calm "All systems operational" bar instead of nothing. */
@@ -341,6 +340,7 @@ export class StatusBanner extends StatusElement {
 
   private _handleToggle(): void {
     this._expanded = !this._expanded;
+    this.requestUpdate();
   }
 
   private async _handleDismiss(content: NonNullable<BannerContent>): Promise<void> {
