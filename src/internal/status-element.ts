@@ -15,6 +15,7 @@ import { formatTime, loadLocale, message, resolveLocale, type MessageKey } from 
 import type { StatusSnapshot } from '../model/types.js';
 import { debugging, diagnose } from './diagnostics.js';
 import { componentFilter } from './filter.js';
+import { booleanOption } from './options.js';
 import { VERSION } from './version.js';
 
 export type Rendered = TemplateResult | typeof nothing;
@@ -33,7 +34,7 @@ export abstract class StatusElement extends LitElement {
     timeZone: { attribute: 'time-zone' },
     components: {},
     theme: { reflect: true },
-    debug: { type: Boolean },
+    debug: booleanOption(),
     state: { reflect: true },
   };
 

@@ -3,6 +3,7 @@ import { addEnglish, formatDateTime, formatRelative } from '../../i18n/index.js'
 import { enItems, enBanner } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
 import { MinuteController } from '../../controllers/minute-controller.js';
+import { booleanOption } from '../../internal/options.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -80,10 +81,10 @@ export class StatusBanner extends StatusElement {
 
   static override properties: PropertyDeclarations = {
     ...StatusElement.properties,
-    showOperational: { type: Boolean, attribute: 'show-operational' },
+    showOperational: booleanOption('show-operational'),
     maintenanceNotice: { type: Number, attribute: 'maintenance-notice' },
     resolvedFor: { type: Number, attribute: 'resolved-for' },
-    dismissible: {},
+    dismissible: booleanOption(),
     position: { reflect: true },
   };
 
@@ -93,8 +94,8 @@ export class StatusBanner extends StatusElement {
   maintenanceNotice = 24;
   /** Minutes a resolved incident stays as "Resolved at …" before the banner goes (default 30; 0: at once). */
   resolvedFor = 30;
-  /** `false`: no close button; `true`: even critical incidents may be dismissed; default: all but critical. */
-  dismissible?: string;
+  /** `false`: no close button; `true`: even critical incidents may be dismissed; default (unset): all but critical. */
+  dismissible?: boolean;
   /** `top` or `bottom` pins the banner to that viewport edge; inline by default. */
   position?: 'top' | 'bottom';
 
@@ -200,9 +201,9 @@ export class StatusBanner extends StatusElement {
   }
 
   private _canDismiss(content: NonNullable<BannerContent>): boolean {
-    if (this.dismissible === 'false') return false;
+    if (this.dismissible === false) return false;
     return (
-      this.dismissible === 'true' ||
+      this.dismissible === true ||
       content.kind === 'resolved' ||
       this._leadOf(content).impact !== 'critical'
     );

@@ -6,6 +6,8 @@ import '../helpers/lit-warnings.js';
 import '../../../src/components/status-badge/define.js';
 import '../../../src/components/status-components/define.js';
 import type { StatusBadge } from '../../../src/components/status-badge/status-badge.js';
+import type { StatusBanner } from '../../../src/components/status-banner/status-banner.js';
+import '../../../src/components/status-banner/define.js';
 import type { StatusComponents } from '../../../src/components/status-components/status-components.js';
 import { writeCache } from '../../../src/feed/cache.js';
 import { getAdapter, registerAdapter } from '../../../src/adapters/registry.js';
@@ -88,5 +90,33 @@ describe('the feed state of an element', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
     await waitUntil(() => el.state === 'ready', 'retry did not load the feed');
     expect(el.shadowRoot!.querySelectorAll('[part~="component"]').length).to.be.above(0);
+  });
+
+  it('reads boolean options as booleans: "false" as an attribute, false as a property', async () => {
+    stubFetch(async () => json(nativeFrom(await summary())));
+    const badge = await settled(
+      await render<StatusBadge>(
+        html`<status-badge src=${uniqueFeedUrl()} adapter="native" compact="false"></status-badge>`,
+      ),
+    );
+    expect(badge.compact).to.equal(false);
+    expect(badge.shadowRoot!.querySelector('[part~="label"]')!.classList.contains('vh')).to.be
+      .false;
+    badge.setAttribute('compact', '');
+    await badge.updateComplete;
+    expect(badge.compact).to.equal(true);
+
+    const banner = await settled(
+      await render<StatusBanner>(
+        html`<status-banner src=${uniqueFeedUrl()} adapter="native"></status-banner>`,
+      ),
+    );
+    expect(banner.shadowRoot!.querySelector('[part~="dismiss"]')).not.to.equal(null);
+    banner.dismissible = false;
+    await banner.updateComplete;
+    expect(banner.shadowRoot!.querySelector('[part~="dismiss"]')).to.equal(null);
+    banner.setAttribute('dismissible', 'true');
+    await banner.updateComplete;
+    expect(banner.dismissible).to.equal(true);
   });
 });
