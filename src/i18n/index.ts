@@ -1,4 +1,4 @@
-import { en, enCommon, type Message, type MessageKey, type Messages } from './messages/en.js';
+import { enCommon, type Message, type MessageKey, type Messages } from './messages/en.js';
 
 export type { Message, MessageKey, Messages };
 
@@ -16,7 +16,6 @@ const loaders: Record<string, () => Promise<Table>> = {
 };
 
 const tables = new Map<string, Partial<Messages>>([['en', enCommon]]);
-let completeEnglish = false;
 const pending = new Map<string, Promise<void>>();
 const ready = new Set<string>(['en']);
 
@@ -88,10 +87,11 @@ export function loadLocale(locale: string): Promise<void> | undefined {
 /**
  * A message in a locale (English where the locale has none), with `{name}`
  * placeholders filled from `vars`; a message with plural forms picks the form for
- * `vars.count` by the locale's plural rules. The elements' own lookup: English
- * holds the words of the elements on the page.
+ * `vars.count` by the locale's plural rules. English holds the words of the
+ * elements loaded (each brings its own, see addEnglish): through the package's
+ * main entry, that is every element's.
  */
-export function message(
+export function msg(
   locale: string,
   key: MessageKey,
   vars?: Record<string, string | number>,
@@ -105,18 +105,6 @@ export function message(
   return vars
     ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
     : template;
-}
-
-/** A message in a locale, with `{name}` placeholders filled from `vars`. */
-export function msg(
-  locale: string,
-  key: MessageKey,
-  vars?: Record<string, string | number>,
-): string {
-  // Called from outside the elements: any message, whichever elements are loaded.
-  if (!completeEnglish) addEnglish(en);
-  completeEnglish = true;
-  return message(locale, key, vars);
 }
 
 // Building an Intl formatter costs far more than using one: a long incident list

@@ -10,12 +10,13 @@ import {
   type TemplateResult,
 } from 'lit';
 import { FeedController } from '../controllers/feed-controller.js';
+import { LocaleController } from '../controllers/locale-controller.js';
 import type { FeedState } from '../feed/store.js';
-import { formatTime, loadLocale, message, resolveLocale, type MessageKey } from '../i18n/index.js';
+import { formatTime, msg, type MessageKey } from '../i18n/index.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { debugging, diagnose } from './diagnostics.js';
 import { componentFilter } from './filter.js';
-import { booleanOption } from './options.js';
+import { flag } from './options.js';
 import { VERSION } from './version.js';
 
 export type Rendered = TemplateResult | typeof nothing;
@@ -34,7 +35,7 @@ export abstract class StatusElement extends LitElement {
     timeZone: { attribute: 'time-zone' },
     components: {},
     theme: { reflect: true },
-    debug: booleanOption(),
+    debug: { attribute: 'debug', converter: flag },
     state: { reflect: true },
   };
 
@@ -75,17 +76,11 @@ export abstract class StatusElement extends LitElement {
     transport: this.transport,
   }));
 
-  /** The locale of the current render. */
-  protected lang_ = 'en';
-  private _localeLoad?: Promise<void>;
+  private readonly _language = new LocaleController(this);
 
-  protected override willUpdate(): void {
-    this.lang_ = resolveLocale(this, this.locale);
-    const load = loadLocale(this.lang_);
-    if (load && load !== this._localeLoad) {
-      this._localeLoad = load;
-      void load.then(() => this.requestUpdate());
-    }
+  /** The locale of the current render. */
+  protected get lang_(): string {
+    return this._language.locale;
   }
 
   // The feed state is read here, after the controller's hostUpdate has synced it in
@@ -102,14 +97,15 @@ export abstract class StatusElement extends LitElement {
   /** `updateComplete` also waits for a language table that is still loading. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this._localeLoad) return done;
-    await this._localeLoad;
+    const load = this._language.loaded;
+    if (!load) return done;
+    await load;
     return super.getUpdateComplete();
   }
 
   protected override render(): Rendered {
     // Until the language is ready, draw the neutral placeholder, never English first.
-    if (this.state === 'loading' || loadLocale(this.lang_)) return this.renderLoading();
+    if (this.state === 'loading' || !this._language.ready) return this.renderLoading();
     const snapshot = this.feed.snapshot;
     return html`${snapshot ? this.renderSnapshot(snapshot) : this.renderError()}${this.renderDiagnostics()}`;
   }
@@ -159,7 +155,7 @@ export abstract class StatusElement extends LitElement {
   }
 
   protected t(key: MessageKey, vars?: Record<string, string | number>): string {
-    return message(this.lang_, key, vars);
+    return msg(this.lang_, key, vars);
   }
 
   protected time(at: string | number): string {

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { findComponent, touches } from '../../internal/filter.js';
 import { severity } from '../../internal/icons.js';
-import { booleanOption } from '../../internal/options.js';
+import { flag } from '../../internal/options.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { hostStyles } from '../../internal/styles.js';
 import { componentStatusToIndicator, deriveIndicator } from '../../model/indicator.js';
@@ -49,7 +49,7 @@ export class StatusBadge extends StatusElement {
   static override properties: PropertyDeclarations = {
     ...StatusElement.properties,
     component: {},
-    compact: { ...booleanOption(), reflect: true },
+    compact: { attribute: 'compact', converter: flag, reflect: true },
     target: {},
     indicator: { reflect: true },
   };

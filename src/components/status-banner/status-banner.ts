@@ -3,7 +3,7 @@ import { addEnglish, formatDateTime, formatRelative } from '../../i18n/index.js'
 import { enItems, enBanner } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
 import { MinuteController } from '../../controllers/minute-controller.js';
-import { booleanOption } from '../../internal/options.js';
+import { flag } from '../../internal/options.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -81,10 +81,10 @@ export class StatusBanner extends StatusElement {
 
   static override properties: PropertyDeclarations = {
     ...StatusElement.properties,
-    showOperational: booleanOption('show-operational'),
+    showOperational: { attribute: 'show-operational', converter: flag },
     maintenanceNotice: { type: Number, attribute: 'maintenance-notice' },
     resolvedFor: { type: Number, attribute: 'resolved-for' },
-    dismissible: booleanOption(),
+    dismissible: { attribute: 'dismissible', converter: flag },
     position: { reflect: true },
   };
 

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { addEnglish, formatDateTime, formatDuration, formatRelative } from '../../i18n/index.js';
 import { enItems, enIncidents } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
-import { booleanOption } from '../../internal/options.js';
+import { flag } from '../../internal/options.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -78,7 +78,7 @@ export class StatusIncidents extends StatusElement {
     ...StatusElement.properties,
     limit: { type: Number },
     days: { type: Number },
-    showMaintenance: booleanOption('show-maintenance'),
+    showMaintenance: { attribute: 'show-maintenance', converter: flag },
   };
 
   /** At most this many incidents (default 10). */

@@ -119,4 +119,23 @@ describe('the feed state of an element', () => {
     await banner.updateComplete;
     expect(banner.dismissible).to.equal(true);
   });
+
+  it('follows a later change of <html lang>', async () => {
+    stubFetch(async () => json(nativeFrom(await summary())));
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'en';
+    try {
+      const badge = await settled(
+        await render<StatusBadge>(
+          html`<status-badge src=${uniqueFeedUrl()} adapter="native"></status-badge>`,
+        ),
+      );
+      expect(partText(badge, 'label')).to.equal('Major outage');
+      document.documentElement.lang = 'de';
+      await waitUntil(() => partText(badge, 'label') === 'Größere Störung', 'still in English');
+      await badge.updateComplete;
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
+  addEnglish,
   formatDuration,
   formatRelative,
   loadLocale,
@@ -10,6 +11,9 @@ import {
   supportedLocales,
 } from '../../../src/i18n/index.js';
 import { en, type Message } from '../../../src/i18n/messages/en.js';
+
+// English arrives with the elements (each brings its own words); here, all of it.
+addEnglish(en);
 
 const SHIPPED = ['zh-CN', 'zh-TW', 'es', 'fr', 'de', 'ja'];
 
