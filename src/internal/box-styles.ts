@@ -1,12 +1,25 @@
 import { css } from 'lit';
 
 /**
- * The boxed elements (banner, incidents, components): the box, secondary text, the
- * loading skeleton and the error box. The badge draws none of these.
+ * The boxed elements (banner, incidents, components): the box, buttons, secondary
+ * text, the overdue warning, the loading skeleton and the error box. The badge draws
+ * none of these.
  */
 export const boxStyles = css`
   p {
     margin: 0;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_raised);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.2em 0.7em;
+    cursor: pointer;
+  }
+  [data-indicator='overdue'] {
+    color: var(--_overdue);
   }
   .box {
     display: block;

@@ -7,9 +7,11 @@ export const styles = css`
     gap: 0.45em;
     padding: 0.25em 0.6em;
     border: 1px solid var(--_border);
+    /* Corner radius of the badge */
     border-radius: var(--status-badge-radius, 999px);
     background: var(--_surface);
     color: var(--_text);
+    /* Font size of the badge */
     font-size: var(--status-badge-font-size, 0.875rem);
     line-height: 1.4;
     text-decoration: none;

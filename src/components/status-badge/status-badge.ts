@@ -25,21 +25,6 @@ import { isolate } from '../../internal/bidi.js';
  * @csspart timestamp - "as of" time shown while the data is stale.
  * @csspart debug - Developer diagnostics, with `debug` only.
  *
- * @cssprop --status-color-operational - Colour of the operational state.
- * @cssprop --status-color-minor - Colour of a minor outage.
- * @cssprop --status-color-major - Colour of a major outage.
- * @cssprop --status-color-critical - Colour of a critical outage.
- * @cssprop --status-color-maintenance - Colour of maintenance.
- * @cssprop --status-color-unknown - Colour while loading or when the state is unknown.
- * @cssprop --status-font - Font family.
- * @cssprop --status-surface - Background colour.
- * @cssprop --status-text - Text colour.
- * @cssprop --status-muted - Colour of secondary text.
- * @cssprop --status-border - Border colour.
- * @cssprop --status-focus - Focus ring colour.
- * @cssprop --status-badge-radius - Corner radius of the badge.
- * @cssprop --status-badge-font-size - Font size of the badge.
- *
  * @fires status-change - A new snapshot arrived (`event.detail` is the snapshot).
  * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
  */

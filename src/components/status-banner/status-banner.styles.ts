@@ -10,6 +10,7 @@ export const styles = css`
   :host([position='top']),
   :host([position='bottom']) {
     position: sticky;
+    /* Stacking order when pinned with position (default 10) */
     z-index: var(--status-banner-z-index, 10);
   }
   :host([position='top']) {

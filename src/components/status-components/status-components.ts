@@ -38,21 +38,6 @@ addEnglish(enComponents);
  * @csspart error - The error box.
  * @csspart retry - The retry button.
  *
- * @cssprop --status-color-operational - Colour of the operational state.
- * @cssprop --status-color-minor - Colour of degraded performance and partial outages.
- * @cssprop --status-color-major - Colour of a major outage.
- * @cssprop --status-color-critical - Colour of a critical outage.
- * @cssprop --status-color-maintenance - Colour of maintenance.
- * @cssprop --status-color-unknown - Colour of an unknown state.
- * @cssprop --status-font - Font family.
- * @cssprop --status-radius - Corner radius.
- * @cssprop --status-surface - Background colour.
- * @cssprop --status-text - Text colour.
- * @cssprop --status-muted - Colour of secondary text.
- * @cssprop --status-border - Border colour.
- * @cssprop --status-link - Link colour.
- * @cssprop --status-focus - Focus ring colour.
- *
  * @fires status-change - A new snapshot arrived (`event.detail` is the snapshot).
  * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
  */

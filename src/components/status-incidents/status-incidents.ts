@@ -51,23 +51,6 @@ addEnglish({ ...enItems, ...enIncidents });
  * @csspart retry - The retry button.
  * @csspart debug - Developer diagnostics, with `debug` only.
  *
- * @cssprop --status-color-operational - Colour of the operational state.
- * @cssprop --status-color-minor - Colour of a minor incident.
- * @cssprop --status-color-major - Colour of a major incident.
- * @cssprop --status-color-critical - Colour of a critical incident.
- * @cssprop --status-color-maintenance - Colour of maintenance.
- * @cssprop --status-color-unknown - Colour of an unknown state.
- * @cssprop --status-color-overdue - Colour of the overdue warning.
- * @cssprop --status-font - Font family.
- * @cssprop --status-radius - Corner radius.
- * @cssprop --status-surface - Background colour.
- * @cssprop --status-surface-raised - Background of buttons and the timeline.
- * @cssprop --status-text - Text colour.
- * @cssprop --status-muted - Colour of secondary text.
- * @cssprop --status-border - Border colour.
- * @cssprop --status-link - Link colour.
- * @cssprop --status-focus - Focus ring colour.
- *
  * @fires status-change - A new snapshot arrived (`event.detail` is the snapshot).
  * @fires status-error - Loading the feed failed (`event.detail` is the error); the last good data stays.
  */
