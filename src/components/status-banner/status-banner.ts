@@ -46,7 +46,6 @@ addEnglish({ ...enItems, ...enBanner });
  * @csspart more - The "more" link to the incident page.
  * @csspart timestamp - "Updated 12 minutes ago" and, while the promise is ahead, "Next update by 14:30 UTC".
  * @csspart overdue - The warning that a promised update (or a maintenance's end) is late.
- * @csspart details - What narrow screens show behind the toggle: update, times, warning.
  * @csspart toggle - The "Details" button on narrow screens.
  * @csspart link - The status page link.
  * @csspart subscribe - The subscribe link.
