@@ -12,11 +12,11 @@ export const DESIGN_BUDGETS = [
 // unnoticed. They are above the DESIGN budgets, which the bundle does not meet yet
 // (docs/performance.md says by how much and why).
 const CEILINGS = {
-  'status-widgets.js': '24.1 kB',
-  'status-badge.js': '17.3 kB',
-  'status-banner.js': '20.2 kB',
-  'status-components.js': '18.4 kB',
-  'status-incidents.js': '20.05 kB',
+  'status-widgets.js': '24.4 kB',
+  'status-badge.js': '17.4 kB',
+  'status-banner.js': '20.3 kB',
+  'status-components.js': '18.7 kB',
+  'status-incidents.js': '20.3 kB',
 };
 
 export default [ALL_ELEMENTS, ...elementEntries()].map((entry) => {

@@ -67,4 +67,5 @@ export const messages: Messages = {
   'banner.resolved': 'Behoben um {time}',
   'banner.details': 'Details',
   'banner.dismissed': 'Statushinweis ausgeblendet',
+  'list.more': 'Und {count} weitere auf der Statusseite',
 };

@@ -67,4 +67,5 @@ export const messages: Messages = {
   'banner.resolved': 'Resuelto a las {time}',
   'banner.details': 'Detalles',
   'banner.dismissed': 'Aviso de estado cerrado',
+  'list.more': 'Y {count} más en la página de estado',
 };

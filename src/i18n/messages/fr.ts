@@ -67,4 +67,5 @@ export const messages: Messages = {
   'banner.resolved': 'Résolu à {time}',
   'banner.details': 'Détails',
   'banner.dismissed': 'Avis d’état masqué',
+  'list.more': 'Et {count} de plus sur la page d’état',
 };

@@ -64,4 +64,5 @@ export const messages: Messages = {
   'banner.resolved': '{time} に解決',
   'banner.details': '詳細',
   'banner.dismissed': 'ステータスのお知らせを閉じました',
+  'list.more': 'ほか {count} 件はステータスページで確認できます',
 };

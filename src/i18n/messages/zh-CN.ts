@@ -64,4 +64,5 @@ export const messages: Messages = {
   'banner.resolved': '已于 {time} 解决',
   'banner.details': '详情',
   'banner.dismissed': '已关闭状态通知',
+  'list.more': '另有 {count} 项，请在状态页查看',
 };

@@ -65,4 +65,5 @@ export const messages: Messages = {
   'incidents.earlier': '較早的更新（{count}）',
   'components.label': '元件',
   'components.empty': '沒有可顯示的元件',
+  'list.more': '另有 {count} 項，請至狀態頁面查看',
 };
