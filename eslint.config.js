@@ -13,6 +13,7 @@ export default tseslint.config(
       'custom-elements.json',
       'coverage/',
       '.cache/',
+      'examples/*/dist/',
     ],
   },
   // What `npm start` and the demo checks build.
