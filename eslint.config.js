@@ -14,6 +14,10 @@ export default tseslint.config(
       'coverage/',
       '.cache/',
       'examples/*/dist/',
+      'examples/*/out/',
+      'examples/*/.next/',
+      'examples/*/.angular/',
+      'examples/*/next-env.d.ts',
     ],
   },
   // What `npm start` and the demo checks build.

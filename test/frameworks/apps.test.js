@@ -1,12 +1,14 @@
-// `npm run test:frameworks`: the apps in examples/ (React 18, React 19, Vue 3, Svelte 5),
-// each with the packed package installed as a site would install it, type-checked in
-// strict mode, built with Vite, then loaded in Chromium against a live native feed.
+// `npm run test:frameworks`: the apps in examples/ (React 18, React 19, Vue 3 and
+// Svelte 5 built with Vite; Next.js; Angular), each with the packed package installed
+// as a site installs it, type-checked in strict mode, built, then loaded in Chromium
+// against a live native feed.
 /* global document -- in page.evaluate, which runs in the page */
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
+import process from 'node:process';
 import { promisify } from 'node:util';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -14,13 +16,23 @@ import { URL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
-const APPS = ['react18', 'react19', 'vue', 'svelte'];
+// Each app and the folder its build writes.
+const APPS = {
+  react18: 'dist',
+  react19: 'dist',
+  vue: 'dist',
+  svelte: 'dist',
+  // A static export: pages rendered on the server at build time, hydrated in the browser.
+  nextjs: 'out',
+  angular: 'dist/browser',
+};
 // The documented native feed, polled: without its event stream link.
 const documented = JSON.parse(readFileSync('test/fixtures/native/documented-feed.json', 'utf8'));
 delete documented.links;
 const feed = JSON.stringify(documented);
 const run = promisify(execFile);
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, stdio: 'pipe', encoding: 'utf8' });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false' };
+const npm = (args, cwd) => execFileSync('npm', args, { cwd, env, stdio: 'pipe', encoding: 'utf8' });
 
 let tarball;
 let packDir;
@@ -33,11 +45,11 @@ before(async () => {
   tarball = join(packDir, name.split('\n').pop());
   // Installs in parallel: mostly waiting on the registry.
   await Promise.all(
-    APPS.map((app) => {
+    Object.keys(APPS).map((app) => {
       const cwd = join('examples', app);
       rmSync(join(cwd, 'node_modules', 'status-widgets'), { recursive: true, force: true });
       const install = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund'];
-      return run('npm', [...install, tarball], { cwd });
+      return run('npm', [...install, tarball], { cwd, env });
     }),
   );
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
@@ -78,13 +90,13 @@ async function serve(root) {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
-for (const app of APPS) {
+for (const [app, out] of Object.entries(APPS)) {
   test(`${app}: type-checks, builds and runs against a live feed`, async () => {
     const cwd = join('examples', app);
     npm(['run', '--silent', 'check'], cwd);
     npm(['run', '--silent', 'build'], cwd);
 
-    const { server, url } = await serve(join(cwd, 'dist'));
+    const { server, url } = await serve(join(cwd, out));
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
