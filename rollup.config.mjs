@@ -77,13 +77,10 @@ const minify = terser({
 });
 
 // The CDN files run in browsers only: the stand-ins that let a server import the
-// define modules (src/internal/server-stand-ins.ts) stay out of them.
+// define modules (src/internal/server-stand-ins*.ts) stay out of them.
 const browserOnly = {
   name: 'browser-only',
-  load: (id) =>
-    id.endsWith('/src/internal/server-stand-ins.ts')
-      ? 'export function removeServerStandIns() {}'
-      : null,
+  load: (id) => (/\/src\/internal\/server-stand-ins(-end)?\.ts$/.test(id) ? '' : null),
 };
 
 // The CDN bundle: self-contained, Lit inside, minified, defines every element.

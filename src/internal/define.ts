@@ -1,5 +1,4 @@
 // Not public API: shared registration for the define modules.
-import { removeServerStandIns } from './server-stand-ins.js';
 import { VERSION } from './version.js';
 
 const warned = new Set<string>();
@@ -14,7 +13,6 @@ export function defineElement(
   element: CustomElementConstructor,
   registry: CustomElementRegistry | undefined = globalThis.customElements,
 ): void {
-  removeServerStandIns();
   if (!registry) return;
   const existing = registry.get(tag) as
     (CustomElementConstructor & { version?: string }) | undefined;

@@ -1,8 +1,9 @@
 // Not public API: lets a server import the define entries. Lit's browser build, which
 // a server runtime resolving the `browser` condition loads, needs `HTMLElement` and
 // `document` while its modules evaluate. Where they are missing, plain stand-ins cover
-// that moment, and `defineElement` removes them again: server code that checks for a
-// DOM must not find one. In a browser this does nothing.
+// that moment: each define entry imports this module first and server-stand-ins-end.ts
+// after its element, which removes them, so server code that checks for a DOM finds
+// none. In a browser this does nothing.
 const globals = globalThis as { HTMLElement?: unknown; document?: unknown };
 const standIns: (keyof typeof globals)[] = [];
 

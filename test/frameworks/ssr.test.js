@@ -33,6 +33,13 @@ function importOnServer(entry, conditions) {
   return JSON.parse(output.trim().split('\n').pop());
 }
 
+test('the main entry sets no stand-ins: it registers nothing', () => {
+  const seen = importOnServer('dist/index.js', []);
+  assert.ok(seen.exports.includes('defineElement'));
+  assert.equal(seen.HTMLElement, 'undefined');
+  assert.equal(seen.document, 'undefined');
+});
+
 for (const conditions of [[], ['--conditions=browser']]) {
   for (const [entry, exported] of entries) {
     test(`${entry} imports on a server (${conditions.join(' ') || 'default conditions'})`, () => {
