@@ -1,6 +1,7 @@
 // Picks a feed's format from its first response, without an extra request: the
 // body fetched for detection is handed to the chosen adapter as the answer to its
 // own first request for that URL.
+import { replaying } from '../feed/fetcher.js';
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import { isAbort, isObject } from './read.js';
 import { statuspageSummaryUrl } from './statuspage.js';
@@ -58,29 +59,6 @@ function parseForDetection(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function requestUrl(input: Parameters<typeof globalThis.fetch>[0]): string {
-  if (typeof input === 'string') return input;
-  return input instanceof URL ? input.href : input.url;
-}
-
-/** A fetch whose first call for `url` answers with the already-read body. */
-function replaying(
-  fetch: typeof globalThis.fetch,
-  url: string,
-  response: Response,
-  text: string,
-): typeof globalThis.fetch {
-  let replayed = false;
-  return (input, init) => {
-    if (!replayed && requestUrl(input) === url) {
-      replayed = true;
-      const { status, statusText, headers } = response;
-      return Promise.resolve(new Response(text, { status, statusText, headers }));
-    }
-    return fetch(input, init);
-  };
 }
 
 /**
@@ -143,7 +121,8 @@ export function createAutoAdapter(
         );
       }
       chosen.set(source.href, match);
-      return match.load(source, replaying(fetch, url.href, response, text), signal);
+      // The body already read answers the chosen adapter's own request for it.
+      return match.load(source, replaying(fetch, text, url.href, response), signal);
     },
   };
 }

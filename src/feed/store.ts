@@ -3,39 +3,23 @@ import type { FeedAdapter } from '../adapters/types.js';
 import { FeedRequestError } from '../model/errors.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { readCache, writeCache } from './cache.js';
-import { canShareAcrossTabs, TabLink, type TabMessage } from './tabs.js';
-import { backoff, jittered, maxAge, retryAfter, SECOND } from './timing.js';
+import { FeedFetcher } from './fetcher.js';
+import { eventsUrl, FeedStream } from './stream.js';
+import { canShareAcrossTabs, TabLink, type TabResult } from './tabs.js';
+import { backoff, jittered, retryAfter, SECOND } from './timing.js';
+import {
+  DEFAULT_INTERVAL,
+  MIN_INTERVAL,
+  type FeedEnvironment,
+  type FeedOptions,
+  type FeedState,
+  type FeedTransport,
+} from './types.js';
 
-export type FeedState = 'loading' | 'ready' | 'stale' | 'error';
-
-/** `poll` (the default) or `sse`: listen to the feed's Server-Sent Events, polling when the stream breaks. */
-export type FeedTransport = 'poll' | 'sse';
-
-export interface FeedOptions {
-  /** The feed or status page URL, absolute or relative to the page. */
-  src: string;
-  /** Adapter name; detected from the URL when absent. */
-  adapter?: string;
-  /** Seconds between polls (default 60, never below 10). */
-  interval?: number;
-  /** `sse` to be told of changes by the feed's event stream instead of polling. */
-  transport?: FeedTransport;
-}
+export * from './types.js';
+export { REQUEST_TIMEOUT_MS } from './fetcher.js';
 
 export type FeedListener = (store: FeedStore) => void;
-
-/** What the store needs from the outside world; tests replace parts of it. */
-export interface FeedEnvironment {
-  fetch: typeof globalThis.fetch;
-  /** Share one poller between the tabs of the site (where Web Locks and BroadcastChannel exist). */
-  shareAcrossTabs: boolean;
-  /** Keep the last good snapshot in localStorage for the next page view. */
-  persist: boolean;
-}
-
-export const DEFAULT_INTERVAL = 60;
-export const MIN_INTERVAL = 10;
-export const REQUEST_TIMEOUT_MS = 10_000;
 
 type Stamp = { snapshot?: StatusSnapshot; state: FeedState; error?: Error; fetchedAt?: number };
 
@@ -63,18 +47,15 @@ export class FeedStore {
 
   private readonly _env: FeedEnvironment;
   private readonly _listeners = new Map<FeedListener, number | undefined>();
+  private readonly _fetcher: FeedFetcher;
+  private readonly _stream: FeedStream;
+  private _tab?: TabLink;
   private _timer?: ReturnType<typeof setTimeout>;
-  private _inFlight?: AbortController;
-  private _deadline?: ReturnType<typeof setTimeout>;
   private _failures = 0;
-  /** The last body of each URL the adapter read, to skip work when nothing changed. */
-  private _bodies = new Map<string, string>();
+  /** JSON of the snapshot shown, to keep the shown object when new data has the same content. */
   private _json?: string;
   /** The feed's own max-age, when it asks for fewer polls than our interval (ms). */
   private _minDelay = 0;
-  private _tab?: TabLink;
-  private _stream?: EventSource;
-  private _streamBroken = false;
 
   constructor(
     readonly url: URL,
@@ -87,6 +68,16 @@ export class FeedStore {
       persist: true,
       ...env,
     };
+    this._fetcher = new FeedFetcher(this._env.fetch);
+    this._stream = new FeedStream({
+      // Open: the stream tells us of changes, so the poll timer is not needed.
+      onOpen: () => {
+        if (this._failures === 0) this._cancelPoll();
+      },
+      onChange: (document) => void this._load(document),
+      // Broken: poll for the rest of this run.
+      onBreak: () => this._resume(),
+    });
   }
 
   /** Identifies the feed: in the page's registry, the Web Lock, the channel and the cache. */
@@ -107,6 +98,11 @@ export class FeedStore {
     return this.fetchedAt === undefined ? undefined : Date.now() - this.fetchedAt;
   }
 
+  /** True in a tab that shares the feed and does not lead: it shows what the leader loads. */
+  private get _follows(): boolean {
+    return !!this._tab && !this._tab.leading;
+  }
+
   /** Adds a listener (called now and on every change); returns its unsubscribe function. */
   subscribe(listener: FeedListener, interval?: number): () => void {
     const first = this._listeners.size === 0;
@@ -124,7 +120,7 @@ export class FeedStore {
    * that does not lead, asks the leading tab to load.
    */
   async refresh(): Promise<void> {
-    if (this._tab && !this._tab.leading) return this._tab.post({ type: 'refresh' });
+    if (this._follows) return this._tab!.post({ type: 'refresh' });
     return this._load();
   }
 
@@ -133,98 +129,21 @@ export class FeedStore {
    * event stream: it answers the adapter's first request instead of the network.
    */
   private async _load(pushed?: string): Promise<void> {
-    clearTimeout(this._timer);
-    this._inFlight?.abort();
-    const request = new AbortController();
-    this._inFlight = request;
-    const href = this.url.href;
-    clearTimeout(this._deadline);
-    this._deadline = setTimeout(
-      () =>
-        request.abort(
-          new FeedRequestError(
-            href,
-            0,
-            `The feed at ${href} did not answer within ${REQUEST_TIMEOUT_MS / SECOND} seconds.`,
-          ),
-        ),
-      REQUEST_TIMEOUT_MS,
-    );
-    const bodies = new Map<string, string>();
-    const fromStream = pushed !== undefined;
-    let askedDelay = 0;
-    // The adapter may fetch several URLs per load; each goes out the same polite way.
-    const fetchOnce: typeof globalThis.fetch = async (input) => {
-      const target =
-        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      let response: Response;
-      if (pushed === undefined) response = await this._get(target, request.signal);
-      else {
-        response = new Response(pushed);
-        pushed = undefined;
-      }
-      askedDelay = Math.max(askedDelay, maxAge(response.headers));
-      if (!response.ok) return response;
-      let body: string;
-      try {
-        body = await response.text();
-      } catch (error) {
-        if (request.signal.aborted) throw request.signal.reason ?? error;
-        // The runtime's own words here ("terminated", "network error") help no one.
-        throw new FeedRequestError(
-          target,
-          response.status,
-          `The feed at ${target} broke off its answer before the end (the connection was closed or reset).`,
-        );
-      }
-      bodies.set(target, body);
-      const { status, statusText, headers } = response;
-      return new Response(body || null, { status, statusText, headers });
-    };
+    // Nothing is planned while a load is under way; its end plans the next.
+    this._cancelPoll();
+    let loaded;
     try {
-      const snapshot = await this.adapter.load(this.url, fetchOnce, request.signal);
-      if (this._inFlight !== request) return;
-      // Byte-for-byte the same answers (a 304 revalidation, say): nothing to redraw.
-      let same = bodies.size > 0;
-      for (const [target, body] of bodies) {
-        same &&= this._bodies.get(target) === body;
-        this._bodies.set(target, body);
-      }
-      if (!fromStream) this._minDelay = askedDelay;
-      this._succeed(same && !this.cached && this.snapshot ? this.snapshot : snapshot);
+      loaded = await this._fetcher.load(this.url, this.adapter, pushed);
     } catch (error) {
-      if (this._inFlight !== request) return;
       // A pushed document the adapter cannot read: ask the feed itself.
-      if (fromStream) return this._load();
-      // A timeout reads better as its own reason than as whatever the adapter made of it.
-      const failure: unknown = request.signal.aborted ? request.signal.reason : error;
-      this._fail(failure instanceof Error ? failure : new Error(String(failure)));
-    } finally {
-      if (this._inFlight === request) {
-        clearTimeout(this._deadline);
-        this._inFlight = undefined;
-      }
+      if (pushed !== undefined) return this._load();
+      return this._fail(error as Error);
     }
-  }
-
-  private async _get(target: string, signal: AbortSignal): Promise<Response> {
-    try {
-      // No headers of our own (a cross-origin GET stays a CORS simple request, no
-      // preflight), never cookies, and revalidation so the server can answer 304.
-      return await this._env.fetch(target, {
-        method: 'GET',
-        cache: 'no-cache',
-        credentials: 'omit',
-        signal,
-      });
-    } catch (error) {
-      if (signal.aborted) throw signal.reason ?? error;
-      throw new FeedRequestError(
-        target,
-        0,
-        `The feed at ${target} could not be reached (offline, blocked, or not allowing cross-origin requests).`,
-      );
-    }
+    if (!loaded) return; // superseded by a newer load, or stopped
+    if (pushed === undefined) this._minDelay = loaded.maxAge;
+    // Byte-for-byte the same answers (a 304 revalidation, say): nothing to redraw.
+    const { snapshot } = this;
+    this._succeed(loaded.unchanged && !this.cached && snapshot ? snapshot : loaded.snapshot);
   }
 
   private _start(): void {
@@ -241,10 +160,12 @@ export class FeedStore {
     globalThis.addEventListener?.('online', this._onOnline);
     if (this._env.shareAcrossTabs && canShareAcrossTabs()) {
       // This tab polls once it holds the lock (see resume()).
-      this._tab = new TabLink(`status-widgets:v1:${this.key}`, this._onTabMessage, () =>
-        this._resume(),
-      );
-      this._tab.post({ type: 'hello' });
+      this._tab = new TabLink(`status-widgets:v1:${this.key}`, {
+        onLead: () => this._resume(),
+        onResult: (result) => this._takeResult(result),
+        onRefresh: () => void this.refresh(),
+        current: () => (this.state === 'loading' || this.cached ? undefined : this._result()),
+      });
       if (!hidden()) this._tab.requestLead();
     } else {
       this._resume();
@@ -257,17 +178,14 @@ export class FeedStore {
     this._pause();
     this._tab?.close();
     this._tab = undefined;
-    this._streamBroken = false;
+    this._stream.broken = false;
   }
 
   /** Stops polling here: timers cleared, the request under way aborted, the stream closed. */
   private _pause(): void {
     this._cancelPoll();
-    this._inFlight?.abort();
-    this._inFlight = undefined;
-    clearTimeout(this._deadline);
-    this._stream?.close();
-    this._stream = undefined;
+    this._fetcher.abort();
+    this._stream.close();
   }
 
   private _cancelPoll(): void {
@@ -281,7 +199,7 @@ export class FeedStore {
    * older than an interval, else when it comes due.
    */
   private _resume(): void {
-    if (hidden() || (this._tab && !this._tab.leading)) return;
+    if (hidden() || this._follows) return;
     const due = (this.fetchedAt ?? 0) + Math.max(this.interval * SECOND, this._minDelay);
     if (this._failures > 0 || this.state === 'loading' || Date.now() >= due) void this.refresh();
     else this._schedule(due - Date.now());
@@ -291,8 +209,8 @@ export class FeedStore {
   private _schedule(delay: number): void {
     this._cancelPoll();
     // Nobody is listening, another tab leads, or the event stream tells us of changes.
-    if (!this._listeners.size || (this._tab && !this._tab.leading)) return;
-    if (this._stream && this._failures === 0) return;
+    if (!this._listeners.size || this._follows) return;
+    if (this._stream.open && this._failures === 0) return;
     this.nextPollAt = Date.now() + delay;
     this._timer = setTimeout(() => {
       this._timer = undefined;
@@ -313,7 +231,7 @@ export class FeedStore {
     }
     this._set({ snapshot, state: 'ready', fetchedAt });
     if (this._env.persist && this._json) writeCache(this.key, this._json, fetchedAt);
-    this._tab?.post({ type: 'result', snapshot, state: 'ready', fetchedAt });
+    this._tab?.share(this._result());
     this._schedule(jittered(Math.max(this.interval * SECOND, this._minDelay)));
     this._openStream();
   }
@@ -322,13 +240,7 @@ export class FeedStore {
     this._failures += 1;
     const state = this.snapshot ? 'stale' : 'error';
     this._set({ snapshot: this.snapshot, state, error, fetchedAt: this.fetchedAt }, this.cached);
-    this._tab?.post({
-      type: 'result',
-      snapshot: this.snapshot,
-      state,
-      error: this.error?.message,
-      fetchedAt: this.fetchedAt,
-    });
+    this._tab?.share(this._result());
     const busy =
       error instanceof FeedRequestError && (error.status === 429 || error.status === 503);
     const interval = this.interval * SECOND;
@@ -358,23 +270,20 @@ export class FeedStore {
     if (changed) for (const listener of this._listeners.keys()) listener(this);
   }
 
-  private readonly _onTabMessage = (message: TabMessage): void => {
-    if (message.type === 'result') {
-      if (this._tab?.leading) return;
-      let { snapshot } = message;
-      const json = snapshot && JSON.stringify(snapshot);
-      if (json === this._json) snapshot = this.snapshot;
-      this._json = json;
-      const error = message.error === undefined ? undefined : new Error(message.error);
-      this._set({ ...message, snapshot, error });
-    } else if (this._tab?.leading) {
-      if (message.type === 'refresh') void this.refresh();
-      else if (this.state !== 'loading' && !this.cached) {
-        const { snapshot, state, fetchedAt } = this;
-        this._tab.post({ type: 'result', snapshot, state, error: this.error?.message, fetchedAt });
-      }
-    }
-  };
+  /** The leading tab's result, shown here as if this tab had loaded it. */
+  private _takeResult(result: TabResult): void {
+    let { snapshot } = result;
+    const json = snapshot && JSON.stringify(snapshot);
+    if (json === this._json) snapshot = this.snapshot;
+    this._json = json;
+    const error = result.error === undefined ? undefined : new Error(result.error);
+    this._set({ ...result, snapshot, error });
+  }
+
+  private _result(): TabResult {
+    const { snapshot, state, error, fetchedAt } = this;
+    return { type: 'result', snapshot, state, error: error?.message, fetchedAt };
+  }
 
   private readonly _onVisibility = (): void => {
     if (hidden()) {
@@ -392,42 +301,10 @@ export class FeedStore {
     if (!hidden() && (!this._tab || this._tab.leading)) void this.refresh();
   };
 
-  /** The feed's event stream: the `links.events` a native feed advertises, or `events` next to the feed when `transport` is `sse`. */
-  private _eventsUrl(): URL | undefined {
-    const advertised = this.snapshot?.links?.events;
-    try {
-      if (advertised) return new URL(advertised, this.url);
-      if (this.transport === 'sse') return new URL('events', this.url);
-    } catch {
-      // A malformed advertised link: poll instead.
-    }
-    return undefined;
-  }
-
   private _openStream(): void {
-    if (this._stream || this._streamBroken || typeof EventSource !== 'function') return;
-    if (hidden() || (this._tab && !this._tab.leading) || !this._listeners.size) return;
-    const url = this._eventsUrl();
-    if (!url || !/^https?:$/.test(url.protocol)) return;
-    const stream = new EventSource(url.href);
-    this._stream = stream;
-    // Open: the stream tells us of changes, so the poll timer is not needed.
-    stream.onopen = () => {
-      if (this._failures === 0) this._cancelPoll();
-    };
-    // Every event means the feed changed. An event that carries the feed document
-    // (our reference server's do) is read as is; otherwise load the feed (a cheap
-    // revalidation at worst).
-    stream.onmessage = (event: MessageEvent<unknown>) =>
-      void this._load(typeof event.data === 'string' && event.data ? event.data : undefined);
-    stream.onerror = () => {
-      // The stream broke: poll for the rest of this run.
-      stream.close();
-      if (this._stream !== stream) return;
-      this._stream = undefined;
-      this._streamBroken = true;
-      this._resume();
-    };
+    if (hidden() || this._follows || !this._listeners.size) return;
+    const url = eventsUrl(this.url, this.snapshot, this.transport === 'sse');
+    if (url) this._stream.connect(url);
   }
 }
 

@@ -101,6 +101,20 @@ describe('FeedStore', () => {
       expect(feed.polls()).to.equal(2);
     });
 
+    it('plans no poll while a load is under way, and the next one when it ends', async () => {
+      await start();
+      expect(store.nextPollAt).to.be.a('number');
+      const body = await summaryText();
+      let answer!: () => void;
+      feed.answer = () => new Promise((resolve) => (answer = () => resolve(new Response(body))));
+      const load = store.refresh();
+      await until(() => feed.polls() === 2, 'the refresh to ask');
+      expect(store.nextPollAt).to.be.undefined;
+      answer();
+      await load;
+      expect(store.nextPollAt).to.equal(Date.now() + 60 * SECOND);
+    });
+
     it('keeps the same snapshot object, and tells no one, when the feed did not change', async () => {
       const listener = sinon.spy();
       unsubscribe = store.subscribe(listener);
