@@ -5,13 +5,10 @@ export {
   detectAdapter,
   resolveAdapter,
   adapterNames,
+  matchesBuiltInBody,
 } from './registry.js';
-export { createAutoAdapter, probeUrl, matchesBuiltInBody } from './auto.js';
-export {
-  statuspageAdapter,
-  readStatuspageSummary,
-  readStatuspageIncidents,
-  statuspageSummaryUrl,
-} from './statuspage.js';
+export { createAutoAdapter, probeUrl } from './auto.js';
+export { statuspageAdapter, readStatuspageSummary, readStatuspageIncidents } from './statuspage.js';
+export { statuspageSummaryUrl } from './statuspage-rules.js';
 export { nativeAdapter, readNativeFeed, NATIVE_VERSION } from './native.js';
 export { FeedFormatError, FeedRequestError } from '../model/errors.js';

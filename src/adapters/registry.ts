@@ -1,63 +1,37 @@
+import { cachetRules } from './cachet-rules.js';
+import { feedRules } from './feed-rules.js';
+import { gatusRules } from './gatus-rules.js';
+import { instatusRules } from './instatus-rules.js';
+import { nativeRules } from './native-rules.js';
 import { statuspageAdapter } from './statuspage.js';
-import type { FeedAdapter } from './types.js';
+import type { FeedAdapter, FormatRules } from './types.js';
+import { uptimeKumaRules } from './uptime-kuma-rules.js';
 
 /**
- * A built-in adapter that is loaded only when a page uses it: the stub holds the
- * name and the URL rule; the reader itself is a separate chunk, and so are the body
- * rules (./auto.ts), which only a feed whose URL says nothing needs.
+ * A built-in adapter whose reader is loaded only when a page uses it: the stub
+ * holds the format's rules (./<format>-rules.ts); the reader is a chunk of its own.
  */
-function lazy(
-  name: string,
-  load: () => Promise<FeedAdapter>,
-  matchesUrl?: (source: URL) => boolean,
-): FeedAdapter {
+function lazy(rules: FormatRules, load: () => Promise<{ default: FeedAdapter }>): FeedAdapter {
   return {
-    name,
-    matchesUrl,
-    load: async (source, fetch, signal) => (await load()).load(source, fetch, signal),
+    ...rules,
+    load: async (source, fetch, signal) => (await load()).default.load(source, fetch, signal),
   };
 }
 
-const path = (pattern: RegExp) => (source: URL) => pattern.test(source.pathname);
-
-// URL rules, from each provider's documented URLs (see each adapter's file): a URL
-// rule must be certain. Order matters: the first match wins, also for the body
-// rules in ./auto.ts.
+// A URL rule must be certain. Order matters: the first match wins, for the URL rules
+// and, in ./auto.ts, for the body rules.
 const builtIns: FeedAdapter[] = [
   // Only our reference server speaks it, so most pages never load its reader.
-  lazy('native', () => import('./native.js').then((module) => module.nativeAdapter)),
+  lazy(nativeRules, () => import('./native.js')),
   statuspageAdapter,
-  lazy(
-    'feed',
-    () => import('./feed.js').then((module) => module.feedAdapter),
-    // Statuspage's history.atom/.rss, Uptime Kuma's /status/<slug>/rss, *.atom, *.rss.
-    path(/\.(atom|rss)$|^\/status\/[^/]+\/rss\/?$/i),
-  ),
-  lazy(
-    'uptime-kuma',
-    () => import('./uptime-kuma.js').then((module) => module.uptimeKumaAdapter),
-    path(/^\/(status|api\/status-page(\/heartbeat)?)\/[^/]+\/?$/),
-  ),
-  lazy(
-    'gatus',
-    () => import('./gatus.js').then((module) => module.gatusAdapter),
-    path(/\/api\/v1\/endpoints\/statuses\/?$/),
-  ),
-  lazy(
-    'cachet',
-    () => import('./cachet.js').then((module) => module.cachetAdapter),
-    path(/\/api\/v1\/(components|incidents|schedules)(\/.*)?$/),
-  ),
-  lazy(
-    'instatus',
-    () => import('./instatus.js').then((module) => module.instatusAdapter),
-    (source) => /(^|\.)instatus\.com$/.test(source.hostname),
-  ),
+  lazy(feedRules, () => import('./feed.js')),
+  lazy(uptimeKumaRules, () => import('./uptime-kuma.js')),
+  lazy(gatusRules, () => import('./gatus.js')),
+  lazy(cachetRules, () => import('./cachet.js')),
+  lazy(instatusRules, () => import('./instatus.js')),
 ];
 
 const adapters = new Map<string, FeedAdapter>(builtIns.map((adapter) => [adapter.name, adapter]));
-/** The built-ins, whose body rules ./auto.ts holds. */
-const builtInAdapters = new Set(builtIns);
 
 const AUTO = 'auto';
 
@@ -69,10 +43,7 @@ let autoAdapter: FeedAdapter | undefined;
 const lazyAuto: FeedAdapter = {
   name: AUTO,
   load: async (source, fetch, signal) => {
-    autoAdapter ??= (await import('./auto.js')).createAutoAdapter(
-      () => [...adapters.values()],
-      builtInAdapters,
-    );
+    autoAdapter ??= (await import('./auto.js')).createAutoAdapter(() => [...adapters.values()]);
     return autoAdapter.load(source, fetch, signal);
   },
 };
@@ -99,6 +70,11 @@ export function getAdapter(name: string): FeedAdapter {
     );
   }
   return adapter;
+}
+
+/** True when the body has the shape of the built-in format `name` (false for other names). */
+export function matchesBuiltInBody(name: string, body: unknown): boolean {
+  return builtIns.some((adapter) => adapter.name === name && adapter.matchesBody!(body));
 }
 
 export function adapterNames(): string[] {

@@ -32,20 +32,10 @@ import {
   Warnings,
   type Json,
 } from './read.js';
+import { statuspageRules, statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter } from './types.js';
 
-const NAME = 'statuspage';
-const API_PATH = /\/api\/v2(\/.*)?$/;
-
-/** `https://status.example.com` or `…/api/v2/<anything>.json` → `…/api/v2/summary.json`. */
-export function statuspageSummaryUrl(source: URL): URL {
-  const url = new URL(source.href);
-  url.search = '';
-  url.hash = '';
-  const base = url.pathname.replace(API_PATH, '').replace(/\/+$/, '');
-  url.pathname = `${base}/api/v2/summary.json`;
-  return url;
-}
+const NAME = statuspageRules.name;
 
 const STATUSPAGE_INDICATORS: Record<string, Indicator> = {
   none: 'operational',
@@ -269,9 +259,7 @@ function withHistory(snapshot: StatusSnapshot, history: History): StatusSnapshot
 }
 
 export const statuspageAdapter: FeedAdapter = {
-  name: NAME,
-  matchesUrl: (source) => API_PATH.test(source.pathname),
-  matchesBody: (body) => isObject(body) && isObject(body['page']) && isObject(body['status']),
+  ...statuspageRules,
   async load(source, fetch, signal) {
     const url = statuspageSummaryUrl(source);
     // The first load asks for the history alongside the summary, so a first paint

@@ -14,3 +14,11 @@ export interface FeedAdapter {
   /** True when a parsed response body has this adapter's shape (used by auto-detection). */
   matchesBody?(body: unknown): boolean;
 }
+
+/**
+ * What the page knows about a built-in format before its reader loads: its name
+ * and its detection rules. Each format keeps them, with its base-URL helper, in a
+ * small `<format>-rules.ts` that every page loads; the reader is a chunk of its own.
+ */
+export type FormatRules = Required<Pick<FeedAdapter, 'name' | 'matchesBody'>> &
+  Pick<FeedAdapter, 'matchesUrl'>;

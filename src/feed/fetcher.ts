@@ -48,11 +48,6 @@ export class FeedFetcher {
 
   constructor(private readonly _fetch: Fetch) {}
 
-  /** True while a load is under way. */
-  get busy(): boolean {
-    return this._inFlight !== undefined;
-  }
-
   /** Cancels the load under way, if any: its promise resolves to undefined. */
   abort(): void {
     this._inFlight?.abort();
