@@ -174,14 +174,14 @@ function readIncident(
   const status = INCIDENT_STATUS[statusNumber ?? -1];
   if (!status)
     return `its status ${JSON.stringify(item['status'])} is not a Cachet incident status`;
-  const worst = components
+  // The worst affected component gives the impact (minor when none tells).
+  const impacts = components
     .filter((component) => common.components.includes(component.id))
-    .map((component) => IMPACT_OF[component.status])
-    .find(Boolean);
+    .map((component) => IMPACT_OF[component.status]);
   return {
     ...common,
     status,
-    impact: worst ?? 'minor',
+    impact: impacts.includes('major') ? 'major' : 'minor',
     resolvedAt: status === 'resolved' ? updatedAt : undefined,
     updates: readUpdates(item, status, updatedAt, id, warnings),
   };
