@@ -156,7 +156,6 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
   return warnings.attachTo(snapshot);
 }
 
-// Its detection rule lives in ./auto.ts; the registry loads this module only when used.
 export const nativeAdapter: FeedAdapter = {
   ...nativeRules,
   async load(source, fetch, signal) {

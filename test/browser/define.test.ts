@@ -8,6 +8,7 @@ const CLASSES = ['StatusBadge', 'StatusBanner', 'StatusIncidents', 'StatusCompon
 
 type Module = Record<string, unknown>;
 type Page = Window & {
+  console: Console;
   customElements: CustomElementRegistry;
   __warnings: string[];
   __settle?: Record<string, [(value: unknown) => void, (error: unknown) => void]>;
