@@ -36,9 +36,9 @@ export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter 
   const chosen = new Map<string, FeedAdapter>();
   return {
     name: NAME,
-    async load(source, fetch, signal) {
+    async load(source, fetch, signal, options) {
       const known = chosen.get(source.href);
-      if (known) return known.load(source, fetch, signal);
+      if (known) return known.load(source, fetch, signal, options);
 
       const url = probeUrl(source);
       const response = await fetch(url.href, { signal });
@@ -79,7 +79,7 @@ export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter 
       }
       chosen.set(source.href, match);
       // The body already read answers the chosen adapter's own request for it.
-      return match.load(source, replaying(fetch, text, url.href, response), signal);
+      return match.load(source, replaying(fetch, text, url.href, response), signal, options);
     },
   };
 }

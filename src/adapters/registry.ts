@@ -1,34 +1,55 @@
+import { replaying } from '../feed/fetcher.js';
 import { cachetRules } from './cachet-rules.js';
 import { feedRules } from './feed-rules.js';
-import { gatusRules } from './gatus-rules.js';
-import { instatusRules } from './instatus-rules.js';
+import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
+import { instatusBase, instatusRules } from './instatus-rules.js';
 import { nativeRules } from './native-rules.js';
-import { statuspageAdapter } from './statuspage.js';
+import { statuspageRules, statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter, FormatRules } from './types.js';
 import { uptimeKumaRules } from './uptime-kuma-rules.js';
 
 /**
- * A built-in adapter whose reader is loaded only when a page uses it: the stub
- * holds the format's rules (./<format>-rules.ts); the reader is a chunk of its own.
+ * A built-in adapter whose reader is loaded when a page uses it: the stub holds the
+ * format's rules (./<format>-rules.ts); the reader is a chunk of its own. `first`
+ * names the URL the reader asks for first: that request goes out while the reader
+ * loads, so loading it adds no round trip.
  */
-function lazy(rules: FormatRules, load: () => Promise<{ default: FeedAdapter }>): FeedAdapter {
+function lazy(
+  rules: FormatRules,
+  load: () => Promise<{ default: FeedAdapter }>,
+  first?: (source: URL) => URL,
+): FeedAdapter {
   return {
     ...rules,
-    load: async (source, fetch, signal) => (await load()).default.load(source, fetch, signal),
+    async load(source, fetch, signal, options) {
+      if (first) {
+        const url = first(source).href;
+        const answer = fetch(url, { signal });
+        answer.catch(() => undefined); // the reader reads (and reports) it
+        fetch = replaying(fetch, answer, url);
+      }
+      return (await load()).default.load(source, fetch, signal, options);
+    },
   };
 }
+
+const itself = (source: URL) => source;
 
 // A URL rule must be certain. Order matters: the first match wins, for the URL rules
 // and, in ./auto.ts, for the body rules.
 const builtIns: FeedAdapter[] = [
   // Only our reference server speaks it, so most pages never load its reader.
-  lazy(nativeRules, () => import('./native.js')),
-  statuspageAdapter,
-  lazy(feedRules, () => import('./feed.js')),
+  lazy(nativeRules, () => import('./native.js'), itself),
+  lazy(statuspageRules, () => import('./statuspage.js'), statuspageSummaryUrl),
+  lazy(feedRules, () => import('./feed.js'), itself),
   lazy(uptimeKumaRules, () => import('./uptime-kuma.js')),
-  lazy(gatusRules, () => import('./gatus.js')),
+  lazy(gatusRules, () => import('./gatus.js'), gatusStatusesUrl),
   lazy(cachetRules, () => import('./cachet.js')),
-  lazy(instatusRules, () => import('./instatus.js')),
+  lazy(
+    instatusRules,
+    () => import('./instatus.js'),
+    (source) => new URL('summary.json', instatusBase(source)),
+  ),
 ];
 
 const adapters = new Map<string, FeedAdapter>(builtIns.map((adapter) => [adapter.name, adapter]));
@@ -42,9 +63,9 @@ const AUTO = 'auto';
 let autoAdapter: FeedAdapter | undefined;
 const lazyAuto: FeedAdapter = {
   name: AUTO,
-  load: async (source, fetch, signal) => {
+  load: async (...args) => {
     autoAdapter ??= (await import('./auto.js')).createAutoAdapter(() => [...adapters.values()]);
-    return autoAdapter.load(source, fetch, signal);
+    return autoAdapter.load(...args);
   },
 };
 

@@ -15,3 +15,8 @@ export const statuspageRules: FormatRules = {
 export function statuspageSummaryUrl(source: URL): URL {
   return new URL('api/v2/summary.json', siteBase(source, API_PATH));
 }
+
+/** Where a page keeps its last 50 incidents, resolved ones included. */
+export function statuspageHistoryUrl(summaryUrl: URL): URL {
+  return new URL('incidents.json', summaryUrl);
+}

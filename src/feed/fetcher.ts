@@ -19,16 +19,33 @@ export function requestUrl(input: Parameters<Fetch>[0]): string {
 
 /**
  * A fetch whose first call for `url` (for any URL when none is given) is answered
- * with `body`, already read, instead of the network; `init` gives that answer's
- * status and headers (a `Response` will do).
+ * with `answer` instead of a new request: a body already read (`init` gives its
+ * status and headers; a `Response` will do), or a response under way.
  */
-export function replaying(fetch: Fetch, body: string, url?: string, init?: ResponseInit): Fetch {
+export function replaying(
+  fetch: Fetch,
+  answer: string | Promise<Response>,
+  url?: string,
+  init?: ResponseInit,
+): Fetch {
   let replayed = false;
   return (input, options) => {
     if (replayed || (url !== undefined && requestUrl(input) !== url)) return fetch(input, options);
     replayed = true;
-    return Promise.resolve(new Response(body, init));
+    return typeof answer === 'string' ? Promise.resolve(new Response(answer, init)) : answer;
   };
+}
+
+export interface LoadRequest {
+  /** A feed document pushed by the event stream: it answers the adapter's first request. */
+  pushed?: string;
+  /** Ask the adapter for the resolved history too (`LoadOptions.history`). */
+  history?: boolean;
+  /**
+   * Answer each URL the last load read with the body it read then, and ask only
+   * for the rest: to add the history to what is shown without asking for it all again.
+   */
+  reuse?: boolean;
 }
 
 export interface Loaded {
@@ -48,6 +65,11 @@ export class FeedFetcher {
 
   constructor(private readonly _fetch: Fetch) {}
 
+  /** True while a load is under way. */
+  get busy(): boolean {
+    return this._inFlight !== undefined;
+  }
+
   /** Cancels the load under way, if any: its promise resolves to undefined. */
   abort(): void {
     this._inFlight?.abort();
@@ -56,19 +78,22 @@ export class FeedFetcher {
   }
 
   /**
-   * One load (cancelling the one under way). `pushed` is a feed document that
-   * answers the adapter's first request instead of the network. Resolves to
-   * undefined when another load or `abort()` superseded it; rejects with the
-   * reason a load failed, a timeout included.
+   * One load (cancelling the one under way). Resolves to undefined when another
+   * load or `abort()` superseded it; rejects with the reason a load failed, a
+   * timeout included.
    */
-  async load(url: URL, adapter: FeedAdapter, pushed?: string): Promise<Loaded | undefined> {
+  async load(
+    url: URL,
+    adapter: FeedAdapter,
+    request: LoadRequest = {},
+  ): Promise<Loaded | undefined> {
     this.abort();
-    const request = new AbortController();
-    const { signal } = request;
-    this._inFlight = request;
+    const controller = new AbortController();
+    const { signal } = controller;
+    this._inFlight = controller;
     this._deadline = setTimeout(
       () =>
-        request.abort(
+        controller.abort(
           new FeedRequestError(
             url.href,
             0,
@@ -79,7 +104,11 @@ export class FeedFetcher {
     );
     const bodies = new Map<string, string>();
     let askedDelay = 0;
-    const answer = pushed === undefined ? this._get : replaying(this._get, pushed);
+    let answer = this._get;
+    if (request.reuse) {
+      for (const [target, body] of this._bodies) answer = replaying(answer, body, target);
+    }
+    if (request.pushed !== undefined) answer = replaying(answer, request.pushed);
     // The adapter may fetch several URLs per load; each goes out the same polite way.
     const fetchOnce: Fetch = async (input) => {
       const target = requestUrl(input);
@@ -102,8 +131,8 @@ export class FeedFetcher {
       return new Response(body || null, response);
     };
     try {
-      const snapshot = await adapter.load(url, fetchOnce, signal);
-      if (this._inFlight !== request) return undefined;
+      const snapshot = await adapter.load(url, fetchOnce, signal, { history: request.history });
+      if (this._inFlight !== controller) return undefined;
       let unchanged = bodies.size > 0;
       for (const [target, body] of bodies) {
         unchanged &&= this._bodies.get(target) === body;
@@ -111,12 +140,12 @@ export class FeedFetcher {
       }
       return { snapshot, unchanged, maxAge: askedDelay };
     } catch (error) {
-      if (this._inFlight !== request) return undefined;
+      if (this._inFlight !== controller) return undefined;
       // A timeout reads better as its own reason than as whatever the adapter made of it.
       const failure: unknown = signal.aborted ? signal.reason : error;
       throw failure instanceof Error ? failure : new Error(String(failure));
     } finally {
-      if (this._inFlight === request) {
+      if (this._inFlight === controller) {
         clearTimeout(this._deadline);
         this._inFlight = undefined;
       }

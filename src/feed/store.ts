@@ -3,8 +3,8 @@ import type { FeedAdapter } from '../adapters/types.js';
 import { FeedRequestError } from '../model/errors.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { readCache, writeCache } from './cache.js';
-import { FeedFetcher } from './fetcher.js';
-import { eventsUrl, FeedStream } from './stream.js';
+import { FeedFetcher, type LoadRequest } from './fetcher.js';
+import type { FeedStream } from './stream.js';
 import { canShareAcrossTabs, TabLink, type TabResult } from './tabs.js';
 import { backoff, jittered, retryAfter, SECOND } from './timing.js';
 import {
@@ -48,7 +48,8 @@ export class FeedStore {
   private readonly _env: FeedEnvironment;
   private readonly _listeners = new Map<FeedListener, number | undefined>();
   private readonly _fetcher: FeedFetcher;
-  private readonly _stream: FeedStream;
+  /** The event stream, once a feed has one (its module loads then). */
+  private _stream?: FeedStream;
   private _tab?: TabLink;
   private _timer?: ReturnType<typeof setTimeout>;
   private _failures = 0;
@@ -56,6 +57,9 @@ export class FeedStore {
   private _json?: string;
   /** The feed's own max-age, when it asks for fewer polls than our interval (ms). */
   private _minDelay = 0;
+  private _history = false;
+  /** True when the snapshot shown holds the resolved history. */
+  private _withHistory = false;
 
   constructor(
     readonly url: URL,
@@ -69,15 +73,6 @@ export class FeedStore {
       ...env,
     };
     this._fetcher = new FeedFetcher(this._env.fetch);
-    this._stream = new FeedStream({
-      // Open: the stream tells us of changes, so the poll timer is not needed.
-      onOpen: () => {
-        if (this._failures === 0) this._cancelPoll();
-      },
-      onChange: (document) => void this._load(document),
-      // Broken: poll for the rest of this run.
-      onBreak: () => this._resume(),
-    });
   }
 
   /** Identifies the feed: in the page's registry, the Web Lock, the channel and the cache. */
@@ -124,26 +119,51 @@ export class FeedStore {
     return this._load();
   }
 
+  /** True once an element that shows the resolved history asked for it (`requestHistory()`). */
+  get history(): boolean {
+    return this._history;
+  }
+
   /**
-   * One load through the adapter. `pushed` is a feed document that arrived on the
-   * event stream: it answers the adapter's first request instead of the network.
+   * Reads the resolved history too from now on, where the format keeps it apart
+   * (Statuspage's incidents.json), and adds it to what is shown without asking
+   * again for the rest. Elements that show the history ask for it; the others
+   * cost one request per poll.
    */
-  private async _load(pushed?: string): Promise<void> {
+  requestHistory(): void {
+    if (this._history) return;
+    this._history = true;
+    if (this._follows) this._tab!.post({ type: 'history' });
+    else if (this.snapshot && !this._fetcher.busy && !hidden() && this._listeners.size) {
+      void this._load({ reuse: true });
+    }
+  }
+
+  /**
+   * One load through the adapter: from the network, or with a feed document the
+   * event stream pushed (`pushed`), or with the bodies the last load read (`reuse`).
+   */
+  private async _load(request: LoadRequest = {}): Promise<void> {
     // Nothing is planned while a load is under way; its end plans the next.
     this._cancelPoll();
+    const history = this._history;
+    const again = request.pushed !== undefined || request.reuse;
     let loaded;
     try {
-      loaded = await this._fetcher.load(this.url, this.adapter, pushed);
+      loaded = await this._fetcher.load(this.url, this.adapter, { ...request, history });
     } catch (error) {
       // A pushed document the adapter cannot read: ask the feed itself.
-      if (pushed !== undefined) return this._load();
+      if (again) return this._load();
       return this._fail(error as Error);
     }
     if (!loaded) return; // superseded by a newer load, or stopped
-    if (pushed === undefined) this._minDelay = loaded.maxAge;
+    if (!again) this._minDelay = loaded.maxAge;
+    this._withHistory = history;
     // Byte-for-byte the same answers (a 304 revalidation, say): nothing to redraw.
     const { snapshot } = this;
     this._succeed(loaded.unchanged && !this.cached && snapshot ? snapshot : loaded.snapshot);
+    // The history was asked for while this load was under way.
+    if (this._history && !history) void this._load({ reuse: true });
   }
 
   private _start(): void {
@@ -153,6 +173,7 @@ export class FeedStore {
       if (kept) {
         const fresh = Date.now() - kept.fetchedAt < this.interval * SECOND;
         this._json = JSON.stringify(kept.snapshot);
+        this._withHistory = kept.history;
         this._set({ ...kept, state: fresh ? 'ready' : 'stale' }, true);
       }
     }
@@ -164,6 +185,7 @@ export class FeedStore {
         onLead: () => this._resume(),
         onResult: (result) => this._takeResult(result),
         onRefresh: () => void this.refresh(),
+        onHistory: () => this.requestHistory(),
         current: () => (this.state === 'loading' || this.cached ? undefined : this._result()),
       });
       if (!hidden()) this._tab.requestLead();
@@ -178,14 +200,14 @@ export class FeedStore {
     this._pause();
     this._tab?.close();
     this._tab = undefined;
-    this._stream.broken = false;
+    if (this._stream) this._stream.broken = false;
   }
 
   /** Stops polling here: timers cleared, the request under way aborted, the stream closed. */
   private _pause(): void {
     this._cancelPoll();
     this._fetcher.abort();
-    this._stream.close();
+    this._stream?.close();
   }
 
   private _cancelPoll(): void {
@@ -201,8 +223,10 @@ export class FeedStore {
   private _resume(): void {
     if (hidden() || this._follows) return;
     const due = (this.fetchedAt ?? 0) + Math.max(this.interval * SECOND, this._minDelay);
-    if (this._failures > 0 || this.state === 'loading' || Date.now() >= due) void this.refresh();
-    else this._schedule(due - Date.now());
+    const lacking = this._history && !this._withHistory;
+    if (this._failures > 0 || this.state === 'loading' || lacking || Date.now() >= due) {
+      void this.refresh();
+    } else this._schedule(due - Date.now());
     this._openStream();
   }
 
@@ -210,7 +234,7 @@ export class FeedStore {
     this._cancelPoll();
     // Nobody is listening, another tab leads, or the event stream tells us of changes.
     if (!this._listeners.size || this._follows) return;
-    if (this._stream.open && this._failures === 0) return;
+    if (this._stream?.open && this._failures === 0) return;
     this.nextPollAt = Date.now() + delay;
     this._timer = setTimeout(() => {
       this._timer = undefined;
@@ -230,7 +254,9 @@ export class FeedStore {
       this._json = json;
     }
     this._set({ snapshot, state: 'ready', fetchedAt });
-    if (this._env.persist && this._json) writeCache(this.key, this._json, fetchedAt);
+    if (this._env.persist && this._json) {
+      writeCache(this.key, this._json, fetchedAt, this._withHistory);
+    }
     this._tab?.share(this._result());
     this._schedule(jittered(Math.max(this.interval * SECOND, this._minDelay)));
     this._openStream();
@@ -272,6 +298,9 @@ export class FeedStore {
 
   /** The leading tab's result, shown here as if this tab had loaded it. */
   private _takeResult(result: TabResult): void {
+    // The leader does not read the history this tab shows: ask it to.
+    if (this._history && !result.history) this._tab!.post({ type: 'history' });
+    this._withHistory = !!result.history;
     let { snapshot } = result;
     const json = snapshot && JSON.stringify(snapshot);
     if (json === this._json) snapshot = this.snapshot;
@@ -282,7 +311,8 @@ export class FeedStore {
 
   private _result(): TabResult {
     const { snapshot, state, error, fetchedAt } = this;
-    return { type: 'result', snapshot, state, error: error?.message, fetchedAt };
+    const history = this._withHistory;
+    return { type: 'result', snapshot, state, error: error?.message, fetchedAt, history };
   }
 
   private readonly _onVisibility = (): void => {
@@ -304,8 +334,40 @@ export class FeedStore {
   private _openStream(): void {
     if (hidden() || this._follows || !this._listeners.size) return;
     const url = eventsUrl(this.url, this.snapshot, this.transport === 'sse');
-    if (url) this._stream.connect(url);
+    if (!url) return;
+    // Push is not needed for the first paint: its code loads when a feed has a stream.
+    void import('./stream.js').then(({ FeedStream }) => {
+      this._stream ??= new FeedStream({
+        // Open: the stream tells us of changes, so the poll timer is not needed.
+        onOpen: () => {
+          if (this._failures === 0) this._cancelPoll();
+        },
+        onChange: (pushed) => void this._load({ pushed }),
+        // Broken: poll for the rest of this run.
+        onBreak: () => this._resume(),
+      });
+      if (!hidden() && !this._follows && this._listeners.size) this._stream.connect(url);
+    });
   }
+}
+
+/**
+ * The feed's event stream: the `links.events` a native feed advertises, or `events`
+ * next to the feed when asked for (`transport: 'sse'`); undefined when there is none.
+ */
+export function eventsUrl(
+  feedUrl: URL,
+  snapshot: StatusSnapshot | undefined,
+  asked: boolean,
+): URL | undefined {
+  const advertised = snapshot?.links?.events;
+  try {
+    const url = advertised ? new URL(advertised, feedUrl) : asked ? new URL('events', feedUrl) : 0;
+    if (url && /^https?:$/.test(url.protocol)) return url;
+  } catch {
+    // A malformed advertised link: poll instead.
+  }
+  return undefined;
 }
 
 function hidden(): boolean {
@@ -329,5 +391,6 @@ export function getFeed(options: FeedOptions): FeedStore {
     store.defaultInterval = Math.min(store.defaultInterval ?? Infinity, options.interval);
   }
   if (options.transport === 'sse') store.transport = 'sse';
+  if (options.history) store.requestHistory();
   return store;
 }

@@ -12,6 +12,8 @@ export interface TabResult {
   state: FeedState;
   error?: string;
   fetchedAt?: number;
+  /** True when the snapshot holds the resolved history. */
+  history?: boolean;
 }
 
 export type TabMessage =
@@ -19,7 +21,9 @@ export type TabMessage =
   /** A tab that just started asks the leader for what it has. */
   | { type: 'hello' }
   /** A follower's refresh() (a retry button) asks the leader to load now. */
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** A follower shows the resolved history: the leader reads it too from now on. */
+  | { type: 'history' };
 
 /** True where both Web Locks and BroadcastChannel exist (else each tab polls alone). */
 export function canShareAcrossTabs(): boolean {
@@ -34,6 +38,8 @@ export interface TabHandlers {
   onResult(result: TabResult): void;
   /** Another tab asks the leader to load now. */
   onRefresh(): void;
+  /** Another tab shows the resolved history. */
+  onHistory(): void;
   /** What the leader has for a tab that just opened; undefined while it has nothing to tell. */
   current(): TabResult | undefined;
 }
@@ -53,6 +59,7 @@ export class TabLink {
         if (!this.leading) _handlers.onResult(data);
       } else if (this.leading) {
         if (data.type === 'refresh') _handlers.onRefresh();
+        else if (data.type === 'history') _handlers.onHistory();
         else this.share(_handlers.current());
       }
     };

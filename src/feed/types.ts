@@ -18,6 +18,12 @@ export interface FeedOptions {
   interval?: number;
   /** `sse` to be told of changes by the feed's event stream instead of polling. */
   transport?: FeedTransport;
+  /**
+   * True for a subscriber that shows the resolved history (an incident list): the
+   * feed reads it too from then on (Statuspage: incidents.json). Without it, a poll
+   * is one request.
+   */
+  history?: boolean;
 }
 
 /** What the store needs from the outside world; tests replace parts of it. */
