@@ -1,18 +1,17 @@
 import { resolveAdapter } from '../adapters/registry.js';
 import type { FeedAdapter } from '../adapters/types.js';
-import { FeedRequestError } from '../model/errors.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { readCache, writeCache } from './cache.js';
 import { FeedFetcher, type LoadRequest } from './fetcher.js';
-import type { FeedStream } from './stream.js';
+import { eventsUrl, FeedStream } from './stream.js';
+import { FeedSubject } from './subject.js';
 import { canShareAcrossTabs, TabLink, type TabResult } from './tabs.js';
-import { backoff, jittered, retryAfter, SECOND } from './timing.js';
+import { PollTimer, SECOND } from './timing.js';
 import {
   DEFAULT_INTERVAL,
   MIN_INTERVAL,
   type FeedEnvironment,
   type FeedOptions,
-  type FeedState,
   type FeedTransport,
 } from './types.js';
 
@@ -21,42 +20,33 @@ export { REQUEST_TIMEOUT_MS } from './fetcher.js';
 
 export type FeedListener = (store: FeedStore) => void;
 
-type Stamp = { snapshot?: StatusSnapshot; state: FeedState; error?: Error; fetchedAt?: number };
-
 /**
  * One shared poller per adapter+URL: every element that names the same feed
  * subscribes to the same store, so the page makes one request per poll, and across
  * the tabs of a site one tab polls for all. It runs only while it has subscribers,
  * and never while the page is hidden.
  */
-export class FeedStore {
-  /** The last good snapshot; kept through failures. */
-  snapshot?: StatusSnapshot;
-  state: FeedState = 'loading';
-  /** The last failure, with a message a person can act on; cleared by a success. */
-  error?: Error;
-  /** When the snapshot was fetched (ms since the epoch). */
-  fetchedAt?: number;
-  /** True while the snapshot is the one kept from an earlier page view. */
-  cached = false;
-  /** When this tab polls next (ms since the epoch); undefined while it does not poll. */
-  nextPollAt?: number;
+export class FeedStore extends FeedSubject {
   transport: FeedTransport = 'poll';
   /** The interval for subscribers that name none (seconds); `getFeed({ interval })` sets it. */
   defaultInterval?: number;
 
   private readonly _env: FeedEnvironment;
-  private readonly _listeners = new Map<FeedListener, number | undefined>();
   private readonly _fetcher: FeedFetcher;
-  /** The event stream, once a feed has one (its module loads then). */
-  private _stream?: FeedStream;
+  private readonly _stream = new FeedStream({
+    // Open: the stream tells us of changes, so the poll timer is not needed.
+    onOpen: () => {
+      if (!this._poll.failures) this._poll.cancel();
+    },
+    onChange: (pushed) => void this._load({ pushed }),
+    // Broken: poll for the rest of this run.
+    onBreak: () => this._resume(),
+  });
   private _tab?: TabLink;
-  private _timer?: ReturnType<typeof setTimeout>;
-  private _failures = 0;
-  /** JSON of the snapshot shown, to keep the shown object when new data has the same content. */
-  private _json?: string;
-  /** The feed's own max-age, when it asks for fewer polls than our interval (ms). */
-  private _minDelay = 0;
+  private readonly _poll = new PollTimer(() => {
+    // Hidden: skip; becoming visible polls (see onVisibility).
+    if (!hidden()) void this.refresh();
+  });
   private _history = false;
   /** True when the snapshot shown holds the resolved history. */
   private _withHistory = false;
@@ -66,6 +56,7 @@ export class FeedStore {
     readonly adapter: FeedAdapter,
     env: Partial<FeedEnvironment> = {},
   ) {
+    super();
     this._env = {
       fetch: (...args) => globalThis.fetch(...args),
       shareAcrossTabs: true,
@@ -80,17 +71,17 @@ export class FeedStore {
     return `${this.adapter.name} ${this.url.href}`;
   }
 
+  /** When this tab polls next (ms since the epoch); undefined while it does not poll. */
+  get nextPollAt(): number | undefined {
+    return this._poll.at;
+  }
+
   /** Seconds between polls: the shortest any subscriber asked for, floored. */
   get interval(): number {
     const fallback = this.defaultInterval ?? DEFAULT_INTERVAL;
     const asked = [...this._listeners.values()].map((value) => value ?? fallback);
     const interval = asked.length ? Math.min(...asked) : fallback;
     return Math.max(MIN_INTERVAL, Number.isFinite(interval) ? interval : DEFAULT_INTERVAL);
-  }
-
-  /** Age of the data in ms, or undefined before the first snapshot. */
-  get age(): number | undefined {
-    return this.fetchedAt === undefined ? undefined : Date.now() - this.fetchedAt;
   }
 
   /** True in a tab that shares the feed and does not lead: it shows what the leader loads. */
@@ -145,7 +136,7 @@ export class FeedStore {
    */
   private async _load(request: LoadRequest = {}): Promise<void> {
     // Nothing is planned while a load is under way; its end plans the next.
-    this._cancelPoll();
+    this._poll.cancel();
     const history = this._history;
     const again = request.pushed !== undefined || request.reuse;
     let loaded;
@@ -157,7 +148,7 @@ export class FeedStore {
       return this._fail(error as Error);
     }
     if (!loaded) return; // superseded by a newer load, or stopped
-    if (!again) this._minDelay = loaded.maxAge;
+    if (!again) this._poll.maxAge = loaded.maxAge;
     this._withHistory = history;
     // Byte-for-byte the same answers (a 304 revalidation, say): nothing to redraw.
     const { snapshot } = this;
@@ -200,20 +191,14 @@ export class FeedStore {
     this._pause();
     this._tab?.close();
     this._tab = undefined;
-    if (this._stream) this._stream.broken = false;
+    this._stream.broken = false;
   }
 
   /** Stops polling here: timers cleared, the request under way aborted, the stream closed. */
   private _pause(): void {
-    this._cancelPoll();
+    this._poll.cancel();
     this._fetcher.abort();
-    this._stream?.close();
-  }
-
-  private _cancelPoll(): void {
-    clearTimeout(this._timer);
-    this._timer = undefined;
-    this.nextPollAt = undefined;
+    this._stream.close();
   }
 
   /**
@@ -222,78 +207,38 @@ export class FeedStore {
    */
   private _resume(): void {
     if (hidden() || this._follows) return;
-    const due = (this.fetchedAt ?? 0) + Math.max(this.interval * SECOND, this._minDelay);
+    const due = this._poll.dueAt(this.fetchedAt, this.interval * SECOND);
     const lacking = this._history && !this._withHistory;
-    if (this._failures > 0 || this.state === 'loading' || lacking || Date.now() >= due) {
+    if (this._poll.failures || this.state === 'loading' || lacking || Date.now() >= due) {
       void this.refresh();
     } else this._schedule(due - Date.now());
     this._openStream();
   }
 
   private _schedule(delay: number): void {
-    this._cancelPoll();
+    this._poll.cancel();
     // Nobody is listening, another tab leads, or the event stream tells us of changes.
     if (!this._listeners.size || this._follows) return;
-    if (this._stream?.open && this._failures === 0) return;
-    this.nextPollAt = Date.now() + delay;
-    this._timer = setTimeout(() => {
-      this._timer = undefined;
-      this.nextPollAt = undefined;
-      // Hidden: skip; becoming visible polls (see onVisibility).
-      if (!hidden()) void this.refresh();
-    }, delay);
+    if (!this._stream.open || this._poll.failures) this._poll.start(delay);
   }
 
   private _succeed(snapshot: StatusSnapshot): void {
     const fetchedAt = Date.now();
-    this._failures = 0;
-    if (snapshot !== this.snapshot) {
-      const json = JSON.stringify(snapshot);
-      // Same content as what is shown (say, the kept copy): keep the shown object.
-      if (json === this._json && this.snapshot) snapshot = this.snapshot;
-      this._json = json;
-    }
-    this._set({ snapshot, state: 'ready', fetchedAt });
+    // Same content as what is shown (say, the kept copy): keep the shown object.
+    this._set({ snapshot: this._sameOrNew(snapshot), state: 'ready', fetchedAt });
     if (this._env.persist && this._json) {
       writeCache(this.key, this._json, fetchedAt, this._withHistory);
     }
     this._tab?.share(this._result());
-    this._schedule(jittered(Math.max(this.interval * SECOND, this._minDelay)));
+    this._schedule(this._poll.succeeded(this.interval * SECOND));
     this._openStream();
   }
 
   private _fail(error: Error): void {
-    this._failures += 1;
     const state = this.snapshot ? 'stale' : 'error';
     this._set({ snapshot: this.snapshot, state, error, fetchedAt: this.fetchedAt }, this.cached);
     this._tab?.share(this._result());
-    const busy =
-      error instanceof FeedRequestError && (error.status === 429 || error.status === 503);
-    const interval = this.interval * SECOND;
-    this._schedule(
-      Math.max(
-        backoff(this._failures, interval, MIN_INTERVAL * SECOND),
-        busy ? retryAfter(error.response?.headers) : 0,
-      ),
-    );
-  }
-
-  /** Takes a new state and tells the listeners, only when something they show changed. */
-  private _set(next: Stamp, cached = false): void {
-    // The same failure again is not news: keep the error object, so no new event fires.
-    const error =
-      next.error && next.error.message === this.error?.message ? this.error : next.error;
-    const changed =
-      next.snapshot !== this.snapshot ||
-      next.state !== this.state ||
-      error !== this.error ||
-      cached !== this.cached;
-    this.snapshot = next.snapshot;
-    this.state = next.state;
-    this.error = error;
-    this.fetchedAt = next.fetchedAt;
-    this.cached = cached;
-    if (changed) for (const listener of this._listeners.keys()) listener(this);
+    this._schedule(this._poll.failed(error, this.interval * SECOND));
   }
 
   /** The leading tab's result, shown here as if this tab had loaded it. */
@@ -301,12 +246,8 @@ export class FeedStore {
     // The leader does not read the history this tab shows: ask it to.
     if (this._history && !result.history) this._tab!.post({ type: 'history' });
     this._withHistory = !!result.history;
-    let { snapshot } = result;
-    const json = snapshot && JSON.stringify(snapshot);
-    if (json === this._json) snapshot = this.snapshot;
-    this._json = json;
     const error = result.error === undefined ? undefined : new Error(result.error);
-    this._set({ ...result, snapshot, error });
+    this._set({ ...result, snapshot: this._sameOrNew(result.snapshot), error });
   }
 
   private _result(): TabResult {
@@ -334,40 +275,8 @@ export class FeedStore {
   private _openStream(): void {
     if (hidden() || this._follows || !this._listeners.size) return;
     const url = eventsUrl(this.url, this.snapshot, this.transport === 'sse');
-    if (!url) return;
-    // Push is not needed for the first paint: its code loads when a feed has a stream.
-    void import('./stream.js').then(({ FeedStream }) => {
-      this._stream ??= new FeedStream({
-        // Open: the stream tells us of changes, so the poll timer is not needed.
-        onOpen: () => {
-          if (this._failures === 0) this._cancelPoll();
-        },
-        onChange: (pushed) => void this._load({ pushed }),
-        // Broken: poll for the rest of this run.
-        onBreak: () => this._resume(),
-      });
-      if (!hidden() && !this._follows && this._listeners.size) this._stream.connect(url);
-    });
+    if (url) this._stream.connect(url);
   }
-}
-
-/**
- * The feed's event stream: the `links.events` a native feed advertises, or `events`
- * next to the feed when asked for (`transport: 'sse'`); undefined when there is none.
- */
-export function eventsUrl(
-  feedUrl: URL,
-  snapshot: StatusSnapshot | undefined,
-  asked: boolean,
-): URL | undefined {
-  const advertised = snapshot?.links?.events;
-  try {
-    const url = advertised ? new URL(advertised, feedUrl) : asked ? new URL('events', feedUrl) : 0;
-    if (url && /^https?:$/.test(url.protocol)) return url;
-  } catch {
-    // A malformed advertised link: poll instead.
-  }
-  return undefined;
 }
 
 function hidden(): boolean {
