@@ -165,10 +165,11 @@ export class FeedFetcher {
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
+      const url = requestUrl(target);
       throw new FeedRequestError(
-        requestUrl(target),
+        url,
         0,
-        `The feed at ${requestUrl(target)} could not be reached (offline, blocked, or not allowing cross-origin requests).`,
+        `The feed at ${url} could not be reached (offline, blocked, or not allowing cross-origin requests).`,
       );
     }
   };

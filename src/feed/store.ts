@@ -229,7 +229,7 @@ export class FeedStore extends FeedSubject {
     if (this._env.persist && this._json) {
       writeCache(this.key, this._json, fetchedAt, this._withHistory);
     }
-    this._tab?.share(this._result());
+    this._tab?.post(this._result());
     this._schedule(this._poll.succeeded(this.interval * SECOND));
     this._openStream();
   }
@@ -237,7 +237,7 @@ export class FeedStore extends FeedSubject {
   private _fail(error: Error): void {
     const state = this.snapshot ? 'stale' : 'error';
     this._set({ snapshot: this.snapshot, state, error, fetchedAt: this.fetchedAt }, this.cached);
-    this._tab?.share(this._result());
+    this._tab?.post(this._result());
     this._schedule(this._poll.failed(error, this.interval * SECOND));
   }
 

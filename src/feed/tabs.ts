@@ -60,7 +60,10 @@ export class TabLink {
       } else if (this.leading) {
         if (data.type === 'refresh') _handlers.onRefresh();
         else if (data.type === 'history') _handlers.onHistory();
-        else this.share(_handlers.current());
+        else {
+          const current = _handlers.current();
+          if (current) this.post(current);
+        }
       }
     };
     this.post({ type: 'hello' });
@@ -96,11 +99,6 @@ export class TabLink {
     this._waiting = undefined;
     this._release?.();
     this._release = undefined;
-  }
-
-  /** Hands a result to the other tabs. */
-  share(result: TabResult | undefined): void {
-    if (result) this.post(result);
   }
 
   post(message: TabMessage): void {
