@@ -1,4 +1,4 @@
-export type { FeedAdapter } from './types.js';
+export type { FeedAdapter, LoadOptions } from './types.js';
 export {
   getAdapter,
   registerAdapter,
