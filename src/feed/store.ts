@@ -3,7 +3,8 @@ import type { FeedAdapter } from '../adapters/types.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { readCache, writeCache } from './cache.js';
 import { FeedFetcher, type LoadRequest } from './fetcher.js';
-import { eventsUrl, FeedStream } from './stream.js';
+import { eventsUrl } from './events.js';
+import type { FeedStream } from './stream.js';
 import { FeedSubject } from './subject.js';
 import { canShareAcrossTabs, TabLink, type TabResult } from './tabs.js';
 import { PollTimer, SECOND } from './timing.js';
@@ -33,15 +34,8 @@ export class FeedStore extends FeedSubject {
 
   private readonly _env: FeedEnvironment;
   private readonly _fetcher: FeedFetcher;
-  private readonly _stream = new FeedStream({
-    // Open: the stream tells us of changes, so the poll timer is not needed.
-    onOpen: () => {
-      if (!this._poll.failures) this._poll.cancel();
-    },
-    onChange: (pushed) => void this._load({ pushed }),
-    // Broken: poll for the rest of this run.
-    onBreak: () => this._resume(),
-  });
+  /** The event stream, once the feed has one (its code loads then, after the first paint). */
+  private _stream?: FeedStream;
   private _tab?: TabLink;
   private readonly _poll = new PollTimer(() => {
     // Hidden: skip; becoming visible polls (see onVisibility).
@@ -191,14 +185,14 @@ export class FeedStore extends FeedSubject {
     this._pause();
     this._tab?.close();
     this._tab = undefined;
-    this._stream.broken = false;
+    if (this._stream) this._stream.broken = false;
   }
 
   /** Stops polling here: timers cleared, the request under way aborted, the stream closed. */
   private _pause(): void {
     this._poll.cancel();
     this._fetcher.abort();
-    this._stream.close();
+    this._stream?.close();
   }
 
   /**
@@ -219,7 +213,7 @@ export class FeedStore extends FeedSubject {
     this._poll.cancel();
     // Nobody is listening, another tab leads, or the event stream tells us of changes.
     if (!this._listeners.size || this._follows) return;
-    if (!this._stream.open || this._poll.failures) this._poll.start(delay);
+    if (!this._stream?.open || this._poll.failures) this._poll.start(delay);
   }
 
   private _succeed(snapshot: StatusSnapshot): void {
@@ -275,7 +269,20 @@ export class FeedStore extends FeedSubject {
   private _openStream(): void {
     if (hidden() || this._follows || !this._listeners.size) return;
     const url = eventsUrl(this.url, this.snapshot, this.transport === 'sse');
-    if (url) this._stream.connect(url);
+    if (!url) return;
+    void import('./stream.js').then(({ FeedStream }) => {
+      this._stream ??= new FeedStream({
+        // Open: the stream tells us of changes, so the poll timer is not needed.
+        onOpen: () => {
+          if (!this._poll.failures) this._poll.cancel();
+        },
+        onChange: (pushed) => void this._load({ pushed }),
+        // Broken: poll for the rest of this run.
+        onBreak: () => this._resume(),
+      });
+      // Still this tab's to open once the code is here?
+      if (!hidden() && !this._follows && this._listeners.size) this._stream.connect(url);
+    });
   }
 }
 

@@ -1,8 +1,6 @@
 // Push for the feed store: the feed's Server-Sent Events stream, opened by the tab
 // that polls. Every event means the feed changed; when the stream breaks, the store
 // polls for the rest of its run.
-import type { StatusSnapshot } from '../model/types.js';
-
 export interface StreamHandlers {
   /** The stream is open: it tells of changes, so polling can stop. */
   onOpen(): void;
@@ -10,25 +8,6 @@ export interface StreamHandlers {
   onChange(document?: string): void;
   /** The stream broke and is closed. */
   onBreak(): void;
-}
-
-/**
- * The feed's event stream: the `links.events` a native feed advertises, or `events`
- * next to the feed when asked for (`transport: 'sse'`); undefined when there is none.
- */
-export function eventsUrl(
-  feedUrl: URL,
-  snapshot: StatusSnapshot | undefined,
-  asked: boolean,
-): URL | undefined {
-  const advertised = snapshot?.links?.events;
-  try {
-    const url = advertised ? new URL(advertised, feedUrl) : asked ? new URL('events', feedUrl) : 0;
-    if (url && /^https?:$/.test(url.protocol)) return url;
-  } catch {
-    // A malformed advertised link: poll instead.
-  }
-  return undefined;
 }
 
 export class FeedStream {

@@ -301,8 +301,12 @@ describe('FeedStore', () => {
       store.transport = 'sse';
     });
 
+    /** The stream's code loads once a feed has one: wait for the stream to be opened. */
+    const opened = () => until(() => FakeEventSource.last !== undefined, 'the stream to open');
+
     it('loads on each event instead of polling, and polls again when the stream breaks', async () => {
       await start();
+      await opened();
       const stream = FakeEventSource.last!;
       expect(stream.url).to.equal(new URL('events', feed.url).href);
       stream.onopen!();
@@ -344,12 +348,14 @@ describe('FeedStore', () => {
       writeCache(store.key, JSON.stringify(advertised), Date.now());
       store = storeFor(feed, { persist: true });
       unsubscribe = store.subscribe(() => {});
+      await opened();
       expect(FakeEventSource.last!.url).to.equal(new URL('/live', feed.url).href);
       localStorage.removeItem(CACHE_PREFIX + store.key);
     });
 
     it('closes the stream when the last subscriber leaves', async () => {
       await start();
+      await opened();
       unsubscribe();
       expect(FakeEventSource.last!.closed).to.be.true;
     });
