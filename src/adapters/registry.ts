@@ -4,7 +4,7 @@ import { feedRules } from './feed-rules.js';
 import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
 import { instatusBase, instatusRules } from './instatus-rules.js';
 import { nativeRules } from './native-rules.js';
-import { statuspageAdapter } from './statuspage.js';
+import { statuspageRules, statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter, FormatRules } from './types.js';
 import { uptimeKumaRules } from './uptime-kuma-rules.js';
 
@@ -40,9 +40,7 @@ const itself = (source: URL) => source;
 const builtIns: FeedAdapter[] = [
   // Only our reference server speaks it, so most pages never load its reader.
   lazy(nativeRules, () => import('./native.js'), itself),
-  // Most hosted status pages speak it: its reader comes with every bundle, so a
-  // Statuspage page loads one script (as a chunk it would cost more bytes and files).
-  statuspageAdapter,
+  lazy(statuspageRules, () => import('./statuspage.js'), statuspageSummaryUrl),
   lazy(feedRules, () => import('./feed.js'), itself),
   lazy(uptimeKumaRules, () => import('./uptime-kuma.js')),
   lazy(gatusRules, () => import('./gatus.js'), gatusStatusesUrl),

@@ -221,3 +221,6 @@ export const statuspageAdapter: FeedAdapter = {
     return history.withHistory(url, snapshot, readStatuspageIncidents, fetch, signal, pending);
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default statuspageAdapter;
