@@ -76,6 +76,10 @@ export class StatusIncidents extends StatusElement {
   /** Incidents whose earlier updates the reader opened (rendered only then). */
   private readonly _opened = new Set<string>();
 
+  protected override get showsHistory(): boolean {
+    return true;
+  }
+
   protected override renderLoading(): Rendered {
     return super.renderLoading(4);
   }
