@@ -381,6 +381,11 @@ describe('<status-incidents>', () => {
       const timeline = el.shadowRoot!.querySelector('[part~="timeline"]')!;
       expect(icon.left).to.be.above(title.right);
       expect(getComputedStyle(timeline).borderRightWidth).to.equal('2px');
+      // An English update keeps its own direction on a right-to-left page (its full
+      // stop at the end, not before the first word).
+      const update = el.shadowRoot!.querySelector('[part~="update"] p')!;
+      expect(update.getAttribute('dir')).to.equal('auto');
+      expect(getComputedStyle(update).direction).to.equal('ltr');
       await expect(el).to.be.accessible();
     });
   });
