@@ -20,3 +20,4 @@ export { sortNewestFirst } from './sort.js';
 export { plainText, safeUrl, isoDate } from './sanitize.js';
 export { UPDATE_INTERVAL_MS, lastUpdateAt, updateDue, isOverdue } from './overdue.js';
 export type { UpdateDue } from './overdue.js';
+export { incidentUrl, withoutTrailingSlashes } from './incident-url.js';
