@@ -64,12 +64,14 @@ export class EventHub {
   open(request: IncomingMessage, response: ServerResponse): void {
     const client = clientKey(request);
     const retry = { 'retry-after': String(RETRY_AFTER_SECONDS) };
+    // A refused client keeps no connection open: it is told to come back later.
+    const refusal = { headers: retry, closeConnection: true };
     if (this.streams.size >= this.options.maxStreams) {
       throw new RequestError(
         503,
         'streams_full',
         `The server holds its limit of ${this.options.maxStreams} event streams; poll /feed.json instead, or try again later.`,
-        { headers: retry },
+        refusal,
       );
     }
     const mine = this.perClient.get(client) ?? 0;
@@ -79,7 +81,7 @@ export class EventHub {
         429,
         'too_many_streams',
         `Your address already holds ${perClient} event streams, the most one client may; poll /feed.json instead.`,
-        { headers: retry },
+        refusal,
       );
     }
     response.writeHead(200, {
