@@ -11,7 +11,7 @@ export type Handler = (
 ) => void | Promise<void>;
 
 export interface Route {
-  /** GET routes also answer HEAD. */
+  /** GET routes also answer HEAD where the router says so. */
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string | RegExp;
   handle: Handler;
@@ -21,7 +21,11 @@ export class Router {
   private readonly exact = new Map<string, Route[]>();
   private readonly patterns: Route[] = [];
 
-  constructor(routes: readonly Route[]) {
+  /** `head`: GET routes also answer HEAD (the reading routes; the admin API's do not). */
+  constructor(
+    routes: readonly Route[],
+    private readonly head = true,
+  ) {
     for (const route of routes) {
       if (typeof route.path === 'string') {
         this.exact.set(route.path, [...(this.exact.get(route.path) ?? []), route]);
@@ -34,7 +38,7 @@ export class Router {
   /** The methods `path` answers (empty when no route has it), for 405s and preflights. */
   allowed(path: string): string[] {
     const methods = this.matches(path).flatMap(({ route }) =>
-      route.method === 'GET' ? ['GET', 'HEAD'] : [route.method],
+      route.method === 'GET' && this.head ? ['GET', 'HEAD'] : [route.method],
     );
     return [...new Set(methods)];
   }
@@ -46,7 +50,7 @@ export class Router {
   async dispatch(request: IncomingMessage, response: ServerResponse, path: string) {
     const found = this.matches(path);
     if (found.length === 0) return false;
-    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const method = request.method === 'HEAD' && this.head ? 'GET' : request.method;
     const match = found.find(({ route }) => route.method === method);
     if (!match) {
       request.resume();

@@ -88,7 +88,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
       handle: (request, response) => events.open(request, response),
     },
   ]);
-  const admin = new Router(adminRoutes(store, now));
+  const admin = new Router(adminRoutes(store, now), false);
   const gate = new AdminGate(options.token);
 
   async function handle(request: IncomingMessage, response: ServerResponse, path: string) {
