@@ -74,7 +74,10 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
     },
     feed,
   );
-  store.subscribe((_data, revision) => events.publish(revision, feed().body));
+  // Rendered for the streams only when someone listens; a poll renders on demand.
+  store.subscribe((_data, revision) => {
+    if (events.size > 0) events.publish(revision, feed().body);
+  });
 
   const reading = new Router([
     ...DOCUMENT_PATHS.map((path): Route => ({

@@ -3,7 +3,7 @@
 // and field values long enough to make a pattern slow.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startServer, tempDir, TOKEN } from './helpers.js';
 
@@ -18,6 +18,8 @@ describe('static files', () => {
     writeFileSync(join(dir, '.git', 'config'), '[core]');
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'big.js'), 'x'.repeat(3 * 1024 * 1024));
+    writeFileSync(join(dir, 'assets', 'huge.bin'), '');
+    truncateSync(join(dir, 'assets', 'huge.bin'), 64 * 1024 * 1024 + 1); // sparse: no disk used
     symlinkSync('/etc/passwd', join(dir, 'passwd'));
     symlinkSync(join(dir, 'index.html'), join(dir, 'inside.html'));
     ctx = await startServer({ static: [dir] });
@@ -44,6 +46,12 @@ describe('static files', () => {
     assert.match(etag, /^W\/"/);
     const again = await fetch(`${ctx.base}/assets/big.js`, { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304);
+  });
+
+  test('a file over 64 MB is refused, not read', async () => {
+    const response = await fetch(`${ctx.base}/assets/huge.bin`);
+    assert.equal(response.status, 403);
+    assert.equal((await response.json()).error.code, 'too_large');
   });
 
   test('a programmatic mount with a relative folder and a trailing slash serves its files', async () => {
