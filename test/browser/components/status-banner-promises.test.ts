@@ -320,6 +320,19 @@ describe('<status-banner> promises', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('stops pinning on a short viewport (200% zoom), so its links are never cut off', async () => {
+      freezeNow(at(LAST_UPDATE, 5));
+      const el = await banner(await feed(() => {}), { position: 'top' });
+      await setViewport({ width: 1280, height: 720 });
+      expect(getComputedStyle(el).position).to.equal('sticky');
+      // 1280×720 at 200% zoom is a 640×360 CSS-pixel viewport.
+      await setViewport({ width: 640, height: 360 });
+      expect(getComputedStyle(el).position).to.equal('static');
+      const link = el.shadowRoot!.querySelector('[part~="link"]')!.getBoundingClientRect();
+      const box = el.shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect();
+      expect(link.bottom).to.be.at.most(box.bottom);
+    });
+
     it('never wraps the severity icon onto a line of its own (RTL too)', async () => {
       await setViewport({ width: 375, height: 667 });
       freezeNow(at(LAST_UPDATE, 5));
