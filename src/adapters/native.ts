@@ -11,6 +11,7 @@ import {
   INCIDENT_STATUSES,
   INDICATORS,
   MAINTENANCE_STATUSES,
+  NATIVE_VERSION,
   type Incident,
   type IncidentUpdate,
   type Maintenance,
@@ -22,7 +23,8 @@ import { nativeRules } from './native-rules.js';
 import type { FeedAdapter } from './types.js';
 
 const NAME = nativeRules.name;
-export const NATIVE_VERSION = 1;
+// The version lives in the model: the reference server writes what this reads.
+export { NATIVE_VERSION };
 
 // Text in this format is plain text by contract; it is only checked to be a string.
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');

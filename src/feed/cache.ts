@@ -1,6 +1,7 @@
 // The last good snapshot of each feed, kept in localStorage so that the next page
 // view paints at once. Storage is a nicety: when it is full, disabled or throws
 // (private modes, sandboxed iframes), every function here quietly does nothing.
+import { area } from '../internal/storage.js';
 import type { StatusSnapshot } from '../model/types.js';
 
 export const CACHE_PREFIX = 'status-widgets:v1:';
@@ -17,13 +18,7 @@ export interface CachedSnapshot {
   history: boolean;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+const storage = () => area('localStorage');
 
 function looksLikeSnapshot(value: unknown): value is StatusSnapshot {
   const snapshot = value as StatusSnapshot | null;

@@ -15,7 +15,7 @@ import type { FeedState } from '../feed/store.js';
 import { formatTime, msg, type MessageKey } from '../i18n/index.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { debugging, diagnose } from './diagnostics.js';
-import { componentFilter } from './filter.js';
+import { componentFilter } from '../model/filter.js';
 import { flag } from './options.js';
 import { VERSION } from './version.js';
 

@@ -1,11 +1,14 @@
-// Not public API: Web Storage that never throws. Where storage is blocked (privacy
-// modes, sandboxed frames, a full quota) values live in this page's memory instead.
+// Not public API: Web Storage that never throws, for the banner's memory of what a
+// reader dismissed or was told, and the feed store's kept snapshots. Where storage is
+// blocked (privacy modes, sandboxed frames, a full quota) small values live in this
+// page's memory instead.
 type Kind = 'localStorage' | 'sessionStorage';
 const memory = new Map<string, string>();
 
-function area(kind: Kind): Storage | undefined {
+/** The storage area, or undefined where it cannot even be reached. */
+export function area(kind: Kind): Storage | undefined {
   try {
-    return globalThis[kind];
+    return globalThis[kind] ?? undefined;
   } catch {
     return undefined;
   }

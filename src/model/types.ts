@@ -117,3 +117,6 @@ export const MAINTENANCE_STATUSES: readonly MaintenanceStatus[] = [
   'verifying',
   'completed',
 ];
+
+/** The version of the native feed format (`feed.json`) this package reads and writes. */
+export const NATIVE_VERSION = 1;

@@ -2,7 +2,7 @@
 import { incidentUrl } from '../model/incident-url.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { sortNewestFirst } from '../model/sort.js';
-import type { Indicator, StatusSnapshot } from '../model/types.js';
+import { NATIVE_VERSION, type Indicator, type StatusSnapshot } from '../model/types.js';
 import type { ServerData } from './data.js';
 
 /** How many incidents and maintenances the feeds carry (newest first). */
@@ -58,7 +58,7 @@ export function toFeedJson(
   eventsUrl: string | undefined,
   snapshot: StatusSnapshot = toSnapshot(data),
 ) {
-  const feed: Record<string, unknown> = { version: 1, ...snapshot };
+  const feed: Record<string, unknown> = { version: NATIVE_VERSION, ...snapshot };
   if (eventsUrl) feed['links'] = { events: eventsUrl };
   return feed;
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { findComponent, touches } from '../../internal/filter.js';
+import { findComponent, touches } from '../../model/filter.js';
 import { severity } from '../../internal/icons.js';
 import { flag } from '../../internal/options.js';
 import { StatusElement, type Rendered } from '../../internal/status-element.js';

@@ -6,7 +6,7 @@
 import { impactToIndicator, indicatorRank, isActiveIncident } from '../../model/indicator.js';
 import { lastUpdateAt } from '../../model/overdue.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
-import { touches } from '../../internal/filter.js';
+import { touches } from '../../model/filter.js';
 import { readStored, store } from '../../internal/storage.js';
 
 type Item = Incident | Maintenance;

@@ -2,7 +2,7 @@
 // in which order. "now" is passed in.
 import { isActiveIncident } from '../../model/indicator.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
-import { touches } from '../../internal/filter.js';
+import { touches } from '../../model/filter.js';
 
 const DAY_MS = 86_400_000;
 const time = (iso: string | undefined) => (iso ? Date.parse(iso) : NaN);

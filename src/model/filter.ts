@@ -1,6 +1,6 @@
-// The `components` attribute shared by the elements: a comma-separated list of
-// component ids or names (names may hold spaces, so commas separate).
-import type { StatusComponent } from '../model/types.js';
+// The `components` rule shared by every element and its pure model: a comma-separated
+// list of component ids or names (names may hold spaces, so commas separate).
+import type { StatusComponent } from './types.js';
 
 /** The ids the filter names, or undefined when there is no filter. */
 export function componentFilter(
