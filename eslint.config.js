@@ -13,6 +13,11 @@ export default tseslint.config(
       'custom-elements.json',
       'coverage/',
       '.cache/',
+      'examples/*/dist/',
+      'examples/*/out/',
+      'examples/*/.next/',
+      'examples/*/.angular/',
+      'examples/*/next-env.d.ts',
     ],
   },
   // What `npm start` and the demo checks build.

@@ -19,18 +19,19 @@ const moduleOutput = {
   sourcemap: true,
 };
 
-// The npm build: one ES module per source module, `lit` left to the site's bundler,
-// declarations beside them.
+// The npm build: one ES module per source module, `lit` (and `react`, for the React
+// components) left to the site's bundler, declarations beside them.
 const npmBuild = {
   input: {
     index: 'src/index.ts',
     define: 'src/define.ts',
     'adapters/index': 'src/adapters/index.ts',
+    'react/index': 'src/react/index.ts',
     ...Object.fromEntries(
       elements.map((tag) => [`components/${tag}/define`, `src/components/${tag}/define.ts`]),
     ),
   },
-  external: [/^lit(\/|$)/, /^@lit\//, /^tslib$/],
+  external: [/^lit(\/|$)/, /^@lit\//, /^tslib$/, /^react(\/|$)/],
   output: moduleOutput,
   plugins: [
     typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist', declarationDir: 'dist' }),
@@ -75,8 +76,16 @@ const minify = terser({
   format: { comments: false, ascii_only: true },
 });
 
+// The CDN files run in browsers only: the stand-ins that let a server import the
+// define modules (src/internal/server-stand-ins*.ts) stay out of them.
+const browserOnly = {
+  name: 'browser-only',
+  load: (id) => (/\/src\/internal\/server-stand-ins(-end)?\.ts$/.test(id) ? '' : null),
+};
+
 // The CDN bundle: self-contained, Lit inside, minified, defines every element.
 const cdnPlugins = () => [
+  browserOnly,
   nodeResolve({ exportConditions: ['production'] }),
   // The library's own sources only: tsconfig.json also covers the stories and
   // Storybook, which import custom-elements.json, written after this build.

@@ -325,7 +325,6 @@ function withHistory(state: StatusSnapshot, days: number): StatusSnapshot {
       return { date, uptime, worst, downtime: { [worst!]: minutes } };
     });
   }
-  state.historySource = 'recorded';
   return state;
 }
 

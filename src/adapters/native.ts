@@ -14,7 +14,6 @@ import {
   MAINTENANCE_STATUSES,
   type Incident,
   type IncidentUpdate,
-  type HistorySource,
   type Maintenance,
   type StatusComponent,
   type StatusSnapshot,
@@ -87,8 +86,6 @@ function readComponent(item: Json, warnings: Warnings): StatusComponent | string
   };
 }
 
-const HISTORY_SOURCES: readonly HistorySource[] = ['recorded', 'derived-from-incidents'];
-
 function readIncident(item: Json, warnings: Warnings): Incident | string {
   const common = readCommon(item, warnings, 'incident');
   if (typeof common === 'string') return common;
@@ -160,8 +157,8 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
     maintenances,
     updatedAt: isoDate(body['updatedAt']),
   };
-  if (components.some((component) => component.history))
-    snapshot.historySource = oneOf(body['historySource'], HISTORY_SOURCES) ?? 'recorded';
+  // Days in this format are recorded by the feed from the components' own changes.
+  if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   const events = isObject(body['links']) ? safeUrl(body['links']['events'], url) : undefined;
   if (events) snapshot.links = { events };
   return warnings.attachTo(snapshot);

@@ -50,6 +50,9 @@ export const boxStyles = css`
   [part~='overdue'] [part~='indicator'] {
     margin-top: 0.2em;
   }
+  [part~='more'] {
+    margin-top: 0.5em;
+  }
   [part~='error'] {
     display: flex;
     flex-wrap: wrap;

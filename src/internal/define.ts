@@ -5,13 +5,15 @@ const warned = new Set<string>();
 
 /**
  * Registers a tag unless it is already taken. Sites load scripts twice, so this
- * never throws; it warns once when the tag belongs to another version.
+ * never throws; it warns once when the tag belongs to another version. Where there
+ * is no registry (a server rendering a page), it does nothing.
  */
 export function defineElement(
   tag: string,
   element: CustomElementConstructor,
-  registry: CustomElementRegistry = customElements,
+  registry: CustomElementRegistry | undefined = globalThis.customElements,
 ): void {
+  if (!registry) return;
   const existing = registry.get(tag) as
     (CustomElementConstructor & { version?: string }) | undefined;
   if (!existing) {

@@ -21,6 +21,11 @@ import { VERSION } from './version.js';
 
 export type Rendered = TemplateResult | typeof nothing;
 
+/** The most characters of a feed's name an element draws (the rest is on the status page). */
+export const NAME_MAX = 200;
+/** The most characters of an update an element draws. */
+export const BODY_MAX = 2000;
+
 export abstract class StatusElement extends LitElement {
   static readonly version = VERSION;
 
@@ -137,6 +142,13 @@ export abstract class StatusElement extends LitElement {
         ${this.t('action.retry')}
       </button>
     </div>`;
+  }
+
+  /** "And 12 more on the status page", past a list's limit. */
+  protected renderMore(count: number, page?: string): Rendered {
+    if (!count) return nothing;
+    const words = this.t('list.more', { count });
+    return html`<p part="more">${page ? html`<a href=${page}>${words}</a>` : words}</p>`;
   }
 
   /** With `debug`: what failed and what to set, for the page's developer. */

@@ -1,5 +1,8 @@
+// First and last: let a server import this module (see server-stand-ins.ts).
+import '../../internal/server-stand-ins.js';
 import { defineElement } from '../../internal/define.js';
 import { StatusBanner } from './status-banner.js';
+import '../../internal/server-stand-ins-end.js';
 
 defineElement('status-banner', StatusBanner);
 

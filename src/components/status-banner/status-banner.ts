@@ -4,7 +4,8 @@ import { enItems, enBanner } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
 import { MinuteController } from '../../controllers/minute-controller.js';
 import { flag } from '../../internal/options.js';
-import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
+import { clip } from '../../model/sanitize.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { impactToIndicator, postmortemLink } from '../../model/indicator.js';
@@ -46,7 +47,6 @@ addEnglish({ ...enItems, ...enBanner });
  * @csspart more - The "more" link to the incident page.
  * @csspart timestamp - "Updated 12 minutes ago" and, while the promise is ahead, "Next update by 14:30 UTC".
  * @csspart overdue - The warning that a promised update (or a maintenance's end) is late.
- * @csspart details - What narrow screens show behind the toggle: update, times, warning.
  * @csspart toggle - The "Details" button on narrow screens.
  * @csspart link - The status page link.
  * @csspart subscribe - The subscribe link.
@@ -221,8 +221,8 @@ export class StatusBanner extends StatusElement {
               : nothing
           }${
             lead.url
-              ? html`<a href=${lead.url}><strong>${lead.name}</strong></a>`
-              : html`<strong>${lead.name}</strong>`
+              ? html`<a href=${lead.url}><strong>${clip(lead.name, NAME_MAX)}</strong></a>`
+              : html`<strong>${clip(lead.name, NAME_MAX)}</strong>`
           }</span
         >
       </p>

@@ -13,26 +13,33 @@ export interface ComponentGroup {
 
 /**
  * Groups in the order they first appear; consecutive ungrouped components share
- * one unnamed entry, so the feed's order is kept.
+ * one unnamed entry, so the feed's order is kept. At most `limit` components are
+ * kept (a group's state still counts all of its own); `more` says how many are left.
  */
 export function groupComponents(
   components: readonly StatusComponent[],
   ids?: Set<string>,
-): ComponentGroup[] {
+  limit = Infinity,
+): { groups: ComponentGroup[]; more: number } {
   const groups: ComponentGroup[] = [];
+  let kept = 0;
+  let more = 0;
   const named = new Map<string, ComponentGroup>();
   for (const component of components) {
     if (ids && !ids.has(component.id)) continue;
     let group = component.group ? named.get(component.group) : groups.at(-1);
     if (!group || (!component.group && group.name !== undefined)) {
-      group = { name: component.group, components: [], indicator: 'operational' };
+      // "unknown" ranks below every real state: the first component's replaces it.
+      group = { name: component.group, components: [], indicator: 'unknown' };
       groups.push(group);
       if (component.group) named.set(component.group, group);
     }
-    group.components.push(component);
     const indicator = componentStatusToIndicator(component.status);
-    if (indicatorRank(indicator) > indicatorRank(group.indicator) || group.components.length === 1)
-      group.indicator = indicator;
+    if (indicatorRank(indicator) > indicatorRank(group.indicator)) group.indicator = indicator;
+    if (kept < limit) {
+      group.components.push(component);
+      kept += 1;
+    } else more += 1;
   }
-  return groups;
+  return { groups: groups.filter((group) => group.components.length), more };
 }

@@ -1,9 +1,10 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { severity } from '../../internal/icons.js';
 import { addEnglish } from '../../i18n/index.js';
 import { enComponents } from '../../i18n/messages/en.js';
-import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
+import { clip } from '../../model/sanitize.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { componentStatusToIndicator } from '../../model/indicator.js';
@@ -32,6 +33,7 @@ addEnglish(enComponents);
  * @csspart name - A component's name.
  * @csspart status - A status in words.
  * @csspart empty - "No components to show".
+ * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart skeleton - The loading placeholder.
  * @csspart stale - The data's age while the feed is not answering.
@@ -44,12 +46,24 @@ addEnglish(enComponents);
 export class StatusComponents extends StatusElement {
   static override styles = [hostStyles, boxStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    ...StatusElement.properties,
+    limit: { type: Number },
+  };
+
+  /** At most this many components (default 100); the rest are on the status page. */
+  limit = 100;
+
   protected override renderLoading(): Rendered {
     return super.renderLoading(4);
   }
 
   protected override renderSnapshot(snapshot: StatusSnapshot): Rendered {
-    const groups = groupComponents(snapshot.components, this.filterIds(snapshot));
+    const { groups, more } = groupComponents(
+      snapshot.components,
+      this.filterIds(snapshot),
+      this.limit,
+    );
     const page = this.pageUrl(snapshot);
     return html`<div part="base" class="box">
       ${this.renderStale()}
@@ -65,7 +79,9 @@ export class StatusComponents extends StatusElement {
                     : html`<li>
                         <details part="group" open>
                           <summary part="group-name">
-                            ${severity(group.indicator)}<span part="name">${group.name}</span>
+                            ${severity(group.indicator)}<span part="name"
+                              >${clip(group.name, NAME_MAX)}</span
+                            >
                             <span part="status">${this.t(`indicator.${group.indicator}`)}</span>
                           </summary>
                           <ul part="list">
@@ -77,6 +93,7 @@ export class StatusComponents extends StatusElement {
             </ul>`
           : html`<p part="empty">${this.t('components.empty')}</p>`
       }
+      ${this.renderMore(more, page)}
       ${
         page
           ? html`<p class="links"><a part="link" href=${page}>${this.t('link.statusPage')}</a></p>`
@@ -88,7 +105,7 @@ export class StatusComponents extends StatusElement {
   private _renderComponent(component: StatusComponent): Rendered {
     return html`<li part="component">
       ${severity(componentStatusToIndicator(component.status))}<span part="name"
-        >${component.name}</span
+        >${clip(component.name, NAME_MAX)}</span
       >
       <span part="status">${this.t(`component.${component.status}`)}</span>
     </li>`;

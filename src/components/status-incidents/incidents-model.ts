@@ -17,8 +17,14 @@ export interface ListOptions {
   ids?: Set<string>;
 }
 
-/** Active incidents (newest first), then resolved ones within the window, newest first. */
-export function listIncidents(snapshot: StatusSnapshot, options: ListOptions): Incident[] {
+/**
+ * Active incidents (newest first), then resolved ones within the window, newest
+ * first: the first `limit` of them, and how many more there are.
+ */
+export function listIncidents(
+  snapshot: StatusSnapshot,
+  options: ListOptions,
+): { items: Incident[]; more: number } {
   const since = options.now - options.days * DAY_MS;
   const shown = snapshot.incidents.filter((incident) => touches(incident, options.ids));
   const newest = (a: Incident, b: Incident) => time(b.createdAt) - time(a.createdAt);
@@ -27,7 +33,9 @@ export function listIncidents(snapshot: StatusSnapshot, options: ListOptions): I
     .filter((incident) => !isActiveIncident(incident))
     .filter((incident) => time(incident.resolvedAt ?? incident.updatedAt) >= since)
     .sort(newest);
-  return [...active, ...resolved].slice(0, Math.max(0, options.limit));
+  const all = [...active, ...resolved];
+  const limit = Math.max(0, options.limit);
+  return { items: all.slice(0, limit), more: Math.max(0, all.length - limit) };
 }
 
 const MAINTENANCE_ORDER = { in_progress: 0, verifying: 0, scheduled: 1, completed: 2 };

@@ -4,7 +4,8 @@ import { addEnglish, formatDateTime, formatDuration, formatRelative } from '../.
 import { enItems, enIncidents } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
 import { flag } from '../../internal/options.js';
-import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { BODY_MAX, NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
+import { clip } from '../../model/sanitize.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { impactToIndicator, isActiveIncident, postmortemLink } from '../../model/indicator.js';
@@ -43,6 +44,7 @@ addEnglish({ ...enItems, ...enIncidents });
  * @csspart postmortem - The postmortem link.
  * @csspart heading - The "Maintenance" heading.
  * @csspart empty - "No incidents in the last N days".
+ * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart subscribe - The subscribe link.
  * @csspart skeleton - The loading placeholder.
@@ -64,7 +66,7 @@ export class StatusIncidents extends StatusElement {
     showMaintenance: { attribute: 'show-maintenance', converter: flag },
   };
 
-  /** At most this many incidents (default 10). */
+  /** At most this many incidents, and as many maintenances (default 10); the rest are on the status page. */
   limit = 10;
   /** History window in days (default 90). */
   days = 90;
@@ -85,8 +87,9 @@ export class StatusIncidents extends StatusElement {
       limit: this.limit,
       ids: this.filterIds(snapshot),
     };
-    const incidents = listIncidents(snapshot, options);
-    const maintenances = this.showMaintenance ? listMaintenances(snapshot, options) : [];
+    const { items: incidents, more } = listIncidents(snapshot, options);
+    const planned = this.showMaintenance ? listMaintenances(snapshot, options) : [];
+    const maintenances = planned.slice(0, Math.max(0, this.limit));
     const names = new Map(snapshot.components.map((c) => [c.id, c.name]));
     const page = this.pageUrl(snapshot);
     return html`<div part="base">
@@ -102,6 +105,7 @@ export class StatusIncidents extends StatusElement {
               ${this._renderList(maintenances, names, this.t('incidents.maintenance'))}`
           : nothing
       }
+      ${this.renderMore(more + planned.length - maintenances.length, page)}
       ${
         page || snapshot.page.subscribeUrl
           ? html`<p class="links">
@@ -168,14 +172,18 @@ export class StatusIncidents extends StatusElement {
     return html`<li part="incident" class="box">
       <h3 part="title">
         ${severity(indicator)}
-        <span>${item.url ? html`<a href=${item.url}>${item.name}</a>` : item.name}</span>
+        <span
+          >${item.url ? html`<a href=${item.url}>${clip(item.name, NAME_MAX)}</a>` : clip(item.name, NAME_MAX)}</span
+        >
       </h3>
       <p part="status">${this.t(`impact.${item.impact}`)} · ${this.t(`status.${item.status}`)}</p>
       ${
         affected.length
           ? html`<p part="affected" class="muted">
               ${this.t('incidents.affects', {
-                names: affected.map(isolate).join(this.t('list.separator')),
+                names: affected
+                  .map((name) => isolate(clip(name, NAME_MAX)))
+                  .join(this.t('list.separator')),
               })}
             </p>`
           : nothing
@@ -249,7 +257,7 @@ export class StatusIncidents extends StatusElement {
     return html`<li part="update">
       <strong>${this.t(`status.${update.status}`)}</strong>
       <time class="muted" datetime=${update.createdAt}>${this._dateTime(update.createdAt)}</time>
-      <p>${update.body}</p>
+      <p>${clip(update.body, BODY_MAX)}</p>
     </li>`;
   }
 

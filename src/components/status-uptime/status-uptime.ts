@@ -4,8 +4,9 @@ import { addEnglish, formatDuration } from '../../i18n/index.js';
 import { enUptime } from '../../i18n/messages/en.js';
 import { isolate } from '../../internal/bidi.js';
 import { boxStyles } from '../../internal/box-styles.js';
-import { StatusElement, type Rendered } from '../../internal/status-element.js';
+import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
 import { hostStyles } from '../../internal/styles.js';
+import { clip } from '../../model/sanitize.js';
 import type {
   ComponentDay,
   ComponentStatus,
@@ -28,8 +29,6 @@ import { styles } from './status-uptime.styles.js';
 // Its English words join the table wherever the element is part of the bundle.
 addEnglish(enUptime);
 
-/** The most strips drawn: a feed with thousands of components must not freeze the page. */
-const MAX_STRIPS = 25;
 /** The most incidents listed in a day's details. */
 const MAX_DAY_INCIDENTS = 5;
 // Worst first, the order the time in each state is listed in.
@@ -114,6 +113,7 @@ interface Strip {
  * @csspart swatch - A colour sample in the legend.
  * @csspart source - "Derived from the incidents the status page reported".
  * @csspart empty - "This feed has no uptime history."
+ * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart skeleton - The loading placeholder.
  * @csspart stale - The data's age while the feed is not answering.
@@ -130,10 +130,13 @@ export class StatusUptime extends StatusElement {
   static override properties: PropertyDeclarations = {
     ...StatusElement.properties,
     days: { type: Number },
+    limit: { type: Number },
   };
 
   /** How many days each strip shows, ending today (default 90, from 1 to 365). */
   days = 90;
+  /** At most this many components (default 25); the rest are on the status page. */
+  limit = 25;
 
   /** The day whose details are shown: component id and index in its strip. */
   private _shown?: { id: string; index: number };
@@ -152,9 +155,9 @@ export class StatusUptime extends StatusElement {
       ? html`<p class="links"><a part="link" href=${page}>${this.t('link.statusPage')}</a></p>`
       : nothing;
     const ids = this.filterIds(snapshot);
-    const components = snapshot.components
-      .filter((component) => !ids || ids.has(component.id))
-      .slice(0, MAX_STRIPS);
+    const wanted = snapshot.components.filter((component) => !ids || ids.has(component.id));
+    // Each strip draws up to 365 bars: a feed with thousands of components must not freeze the page.
+    const components = wanted.slice(0, Math.max(1, this.limit));
     const recorded = components.some((component) => component.history);
     const now = Date.now();
     const zone = this._zone(snapshot, recorded);
@@ -180,6 +183,7 @@ export class StatusUptime extends StatusElement {
           (strip) => this._renderStrip(strip, snapshot, now, zone),
         )}
       </ul>
+      ${this.renderMore(wanted.length - components.length, page)}
       <ul part="legend" aria-label=${this.t('uptime.legend')}>
         ${LEGEND.map(
           ([indicator, key]) =>
@@ -216,14 +220,14 @@ export class StatusUptime extends StatusElement {
     const { uptime, days } = windowUptime(bars);
     const stop = Math.min(this._tabStops.get(id) ?? bars.length - 1, bars.length - 1);
     const shown = this._shown?.id === id ? this._shown.index : undefined;
-    const name = isolate(component.name);
+    const name = isolate(clip(component.name, NAME_MAX));
     return html`<li
       part="component"
       @pointerleave=${this._handleLeave}
       @focusout=${this._handleFocusOut}
     >
       <p class="summary">
-        <span part="name">${component.name}</span>
+        <span part="name">${clip(component.name, NAME_MAX)}</span>
         <span part="figure"
           >${
             uptime === undefined
@@ -295,8 +299,10 @@ export class StatusUptime extends StatusElement {
                     html`<li>
                       ${
                         incident.url
-                          ? html`<a part="incident" href=${incident.url}>${incident.name}</a>`
-                          : html`<span part="incident">${incident.name}</span>`
+                          ? html`<a part="incident" href=${incident.url}
+                              >${clip(incident.name, NAME_MAX)}</a
+                            >`
+                          : html`<span part="incident">${clip(incident.name, NAME_MAX)}</span>`
                       }
                     </li>`,
                 )}

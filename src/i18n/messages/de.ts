@@ -81,4 +81,5 @@ export const messages: Messages = {
   'uptime.legend': 'Legende',
   'uptime.day': '{date}: {details}',
   'uptime.separator': '; ',
+  'list.more': 'Und {count} weitere auf der Statusseite',
 };

@@ -31,6 +31,7 @@ export const enCommon = {
   'action.retry': 'Try again',
   'link.statusPage': 'View status page',
   'badge.status': 'Status',
+  'list.more': 'And {count} more on the status page',
 };
 
 /** Incidents and maintenances: the banner and the incident list. */

@@ -81,4 +81,5 @@ export const messages: Messages = {
   'uptime.legend': 'Leyenda',
   'uptime.day': '{date}: {details}',
   'uptime.separator': '; ',
+  'list.more': 'Y {count} más en la página de estado',
 };

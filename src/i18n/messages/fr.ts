@@ -81,4 +81,5 @@ export const messages: Messages = {
   'uptime.legend': 'Légende',
   'uptime.day': '{date} : {details}',
   'uptime.separator': ' ; ',
+  'list.more': 'Et {count} de plus sur la page d’état',
 };

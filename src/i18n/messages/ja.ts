@@ -78,4 +78,5 @@ export const messages: Messages = {
   'uptime.legend': '凡例',
   'uptime.day': '{date}：{details}',
   'uptime.separator': '、',
+  'list.more': 'ほか {count} 件はステータスページで確認できます',
 };

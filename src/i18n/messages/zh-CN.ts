@@ -78,4 +78,5 @@ export const messages: Messages = {
   'uptime.legend': '图例',
   'uptime.day': '{date}：{details}',
   'uptime.separator': '；',
+  'list.more': '另有 {count} 项，请在状态页查看',
 };

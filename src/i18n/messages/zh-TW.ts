@@ -79,4 +79,5 @@ export const messages: Messages = {
   'uptime.legend': '圖例',
   'uptime.day': '{date}：{details}',
   'uptime.separator': '；',
+  'list.more': '另有 {count} 項，請至狀態頁面查看',
 };

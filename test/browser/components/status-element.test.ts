@@ -138,4 +138,38 @@ describe('the feed state of an element', () => {
       document.documentElement.lang = before;
     }
   });
+
+  it('bounds what it draws: items per list with a link to the rest, and text length', async () => {
+    const body = nativeFrom(await summary(), (snapshot) => {
+      const many = Array.from({ length: 250 }, (_, i) => ({
+        id: `c${i}`,
+        name: i === 0 ? 'x'.repeat(1_000_000) : `Component ${i}`,
+        status: 'operational' as const,
+      }));
+      snapshot.components = many;
+    });
+    stubFetch(() => json(body));
+    const el = await settled(
+      await render<StatusComponents>(
+        html`<status-components
+          src=${uniqueFeedUrl()}
+          adapter="native"
+          href="https://status.example.com/"
+        ></status-components>`,
+      ),
+    );
+    expect(el.shadowRoot!.querySelectorAll('[part~="component"]')).to.have.length(100);
+    expect(partText(el, 'more')).to.equal('And 150 more on the status page');
+    expect(el.shadowRoot!.querySelector('[part~="more"] a')!.getAttribute('href')).to.equal(
+      'https://status.example.com/',
+    );
+    const longest = Math.max(
+      ...[...el.shadowRoot!.querySelectorAll('[part~="name"]')].map((n) => n.textContent!.length),
+    );
+    expect(longest).to.be.at.most(200);
+    el.limit = 300;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part~="component"]')).to.have.length(250);
+    expect(el.shadowRoot!.querySelector('[part~="more"]')).to.equal(null);
+  });
 });

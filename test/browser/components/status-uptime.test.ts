@@ -225,6 +225,13 @@ describe('<status-uptime>', () => {
       expect(partText(el, 'figure')).to.equal('98.61% uptime');
     });
 
+    it('draws at most `limit` strips and links to the status page for the rest', async () => {
+      const el = await uptimeFor(recordedFeed(API_HISTORY), { limit: '1' });
+      expect(parts(el, 'component')).to.have.length(1);
+      expect(partText(el, 'more')).to.equal('And 1 more on the status page');
+      await expect(el).to.be.accessible();
+    });
+
     it('keeps the window between 1 and 365 days', async () => {
       const el = await uptimeFor(recordedFeed(API_HISTORY), { days: '5000' });
       expect(days(el)).to.have.length(365);

@@ -26,14 +26,8 @@ describe('native adapter: history', () => {
     assert.equal(snapshot.warnings, undefined);
   });
 
-  test('keeps a declared source, and has none without any history', async () => {
-    const body = documented();
-    body.components[0].history = [{ date: '2026-03-01', uptime: 100 }];
-    body.historySource = 'derived-from-incidents';
-    assert.equal((await load(body)).historySource, 'derived-from-incidents');
-    const plain = documented();
-    plain.historySource = 'recorded';
-    const snapshot = await load(plain);
+  test('has no history source without any history', async () => {
+    const snapshot = await load(documented());
     assert.equal(snapshot.historySource, undefined);
     assert.ok(snapshot.components.every((c) => c.history === undefined));
   });

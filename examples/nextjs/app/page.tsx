@@ -1,0 +1,9 @@
+import { Status } from './status';
+
+export default function Page() {
+  return (
+    <main>
+      <Status />
+    </main>
+  );
+}
