@@ -1,8 +1,14 @@
+// The custom elements manifest, and from it the data editors read: VS Code's custom
+// data and JetBrains' web-types. (The TypeScript declarations for React, Vue and Svelte
+// come from scripts/framework-types.mjs.)
+import { readFileSync } from 'node:fs';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+
 // The manifest's `cssProperties` come from one table: the comment above each token
 // in src/internal/styles.ts (and above the few an element reads itself, such as
 // --status-badge-radius). Each element lists exactly the tokens its styles use, so
 // its documentation can neither miss a token nor describe one it ignores.
-import { readFileSync } from 'node:fs';
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -49,4 +55,42 @@ const tokensPlugin = {
   },
 };
 
-export default { plugins: [tokensPlugin] };
+const outdir = 'dist/frameworks';
+
+// The elements' events are typed classes (see src/internal/events.ts).
+const eventTypes = {
+  'status-change': 'StatusChangeEvent',
+  'status-error': 'StatusErrorEvent',
+};
+
+const typedEvents = {
+  name: 'status-widgets-typed-events',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        for (const event of declaration.events ?? []) {
+          const type = eventTypes[event.name];
+          if (type) event.type = { text: type };
+        }
+      }
+    }
+  },
+};
+
+const shared = { outdir, hideLogs: true };
+
+export default {
+  globs: ['src/components/**/*.ts', 'src/internal/status-element.ts'],
+  exclude: ['src/**/*.styles.ts'],
+  litelement: true,
+  plugins: [
+    typedEvents,
+    tokensPlugin,
+    customElementVsCodePlugin({
+      ...shared,
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+    }),
+    customElementJetBrainsPlugin({ ...shared, packageJson: false }),
+  ],
+};

@@ -6,7 +6,7 @@ export { StatusComponents } from './components/status-components/status-componen
 export { StatusUptime } from './components/status-uptime/status-uptime.js';
 export * from './model/index.js';
 export { getAdapter, registerAdapter, detectAdapter, adapterNames } from './adapters/registry.js';
-export type { FeedAdapter } from './adapters/types.js';
+export type { FeedAdapter, LoadOptions } from './adapters/types.js';
 export { getFeed, FeedStore } from './feed/store.js';
 export type { FeedState, FeedOptions, FeedListener } from './feed/store.js';
 export { FeedController } from './controllers/feed-controller.js';

@@ -1,9 +1,10 @@
 // Picks a feed's format from its first response, without an extra request: the
 // body fetched for detection is handed to the chosen adapter as the answer to its
 // own first request for that URL.
+import { replaying } from '../feed/fetcher.js';
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
-import { isAbort, isObject } from './read.js';
-import { statuspageSummaryUrl } from './statuspage.js';
+import { isAbort } from './read.js';
+import { statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter } from './types.js';
 
 const NAME = 'auto';
@@ -17,40 +18,6 @@ export function probeUrl(source: URL): URL {
   return source.pathname === '/' && !source.search ? statuspageSummaryUrl(source) : source;
 }
 
-/**
- * The built-in formats' body rules, from each provider's documented response shapes
- * (see each adapter's file). A rule must not match another format's body. They live
- * here, loaded only with detection, rather than in every page's bundle.
- */
-const BODY_RULES: Record<string, (body: unknown) => boolean> = {
-  native: (body) =>
-    isObject(body) &&
-    typeof body['version'] === 'number' &&
-    isObject(body['page']) &&
-    typeof body['indicator'] === 'string',
-  feed: (body) =>
-    typeof body === 'string' &&
-    // A comment's text cannot hold "-->", so each comment is read one way only.
-    /^\s*(<\?xml[^>]*\?>\s*)?(<!--(?:[^-]|-(?!->))*-->\s*)*<(feed|rss|rdf:RDF)[\s>]/.test(body),
-  'uptime-kuma': (body) =>
-    isObject(body) && isObject(body['config']) && Array.isArray(body['publicGroupList']),
-  gatus: (body) =>
-    Array.isArray(body) &&
-    isObject(body[0]) &&
-    typeof body[0]['key'] === 'string' &&
-    Array.isArray(body[0]['results']),
-  cachet: (body) => isObject(body) && isObject(body['meta']) && Array.isArray(body['data']),
-  instatus: (body) =>
-    isObject(body) &&
-    isObject(body['page']) &&
-    (Array.isArray(body['activeIncidents']) || Array.isArray(body['activeMaintenances'])),
-};
-
-/** True when the body has the shape of the built-in format `name` (false for other names). */
-export function matchesBuiltInBody(name: string, body: unknown): boolean {
-  return Object.hasOwn(BODY_RULES, name) && BODY_RULES[name]!(body);
-}
-
 /** The parsed JSON of a body, or the text itself when it is not JSON (XML feeds). */
 function parseForDetection(text: string): unknown {
   try {
@@ -60,50 +27,18 @@ function parseForDetection(text: string): unknown {
   }
 }
 
-function requestUrl(input: Parameters<typeof globalThis.fetch>[0]): string {
-  if (typeof input === 'string') return input;
-  return input instanceof URL ? input.href : input.url;
-}
-
-/** A fetch whose first call for `url` answers with the already-read body. */
-function replaying(
-  fetch: typeof globalThis.fetch,
-  url: string,
-  response: Response,
-  text: string,
-): typeof globalThis.fetch {
-  let replayed = false;
-  return (input, init) => {
-    if (!replayed && requestUrl(input) === url) {
-      replayed = true;
-      const { status, statusText, headers } = response;
-      return Promise.resolve(new Response(text, { status, statusText, headers }));
-    }
-    return fetch(input, init);
-  };
-}
-
 /**
  * An adapter that detects the format of each URL once and remembers it.
- * `candidates` lists the adapters to try, in order (the registry's); those in
- * `builtIns` without a `matchesBody` of their own are tried with the built-in rule
- * for their name.
+ * `candidates` lists the adapters to try, in order (the registry's): each one with
+ * a body rule (`matchesBody`), as every built-in has.
  */
-export function createAutoAdapter(
-  candidates: () => FeedAdapter[],
-  builtIns: ReadonlySet<FeedAdapter> = new Set(),
-): FeedAdapter {
-  const bodyRule = (adapter: FeedAdapter) =>
-    adapter.matchesBody ??
-    (builtIns.has(adapter) && Object.hasOwn(BODY_RULES, adapter.name)
-      ? BODY_RULES[adapter.name]
-      : undefined);
+export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter {
   const chosen = new Map<string, FeedAdapter>();
   return {
     name: NAME,
-    async load(source, fetch, signal) {
+    async load(source, fetch, signal, options) {
       const known = chosen.get(source.href);
-      if (known) return known.load(source, fetch, signal);
+      if (known) return known.load(source, fetch, signal, options);
 
       const url = probeUrl(source);
       const response = await fetch(url.href, { signal });
@@ -120,10 +55,10 @@ export function createAutoAdapter(
       }
       const text = await response.text();
       const body = parseForDetection(text);
-      const tried = candidates().filter((adapter) => bodyRule(adapter));
+      const tried = candidates().filter((adapter) => adapter.matchesBody);
       const match = tried.find((adapter) => {
         try {
-          return bodyRule(adapter)!(body);
+          return adapter.matchesBody!(body);
         } catch (error) {
           if (isAbort(error, signal)) throw error;
           return false; // a site's matcher that throws simply does not match
@@ -143,7 +78,8 @@ export function createAutoAdapter(
         );
       }
       chosen.set(source.href, match);
-      return match.load(source, replaying(fetch, url.href, response, text), signal);
+      // The body already read answers the chosen adapter's own request for it.
+      return match.load(source, replaying(fetch, text, url.href, response), signal, options);
     },
   };
 }

@@ -33,9 +33,10 @@ import {
   Warnings,
   type Json,
 } from './read.js';
+import { cachetBase, cachetRules } from './cachet-rules.js';
 import type { FeedAdapter } from './types.js';
 
-const NAME = 'cachet';
+const NAME = cachetRules.name;
 
 const COMPONENT_STATUS: Record<number, ComponentStatus> = {
   0: 'unknown',
@@ -60,15 +61,6 @@ const IMPACT_OF: Partial<Record<ComponentStatus, Impact>> = {
   partial_outage: 'minor',
   major_outage: 'major',
 };
-
-/** The install's base (`https://status.example.com`) from it or any `/api/v1/…` URL. */
-export function cachetBase(source: URL): URL {
-  const base = new URL(source.href);
-  base.search = '';
-  base.hash = '';
-  base.pathname = base.pathname.replace(/\/api\/v1(\/.*)?$/, '').replace(/\/*$/, '/');
-  return base;
-}
 
 function endpoint(base: URL, path: string, perPage: number): URL {
   const url = new URL(`api/v1/${path}`, base);
@@ -182,14 +174,14 @@ function readIncident(
   const status = INCIDENT_STATUS[statusNumber ?? -1];
   if (!status)
     return `its status ${JSON.stringify(item['status'])} is not a Cachet incident status`;
-  const worst = components
+  // The worst affected component gives the impact (minor when none tells).
+  const impacts = components
     .filter((component) => common.components.includes(component.id))
-    .map((component) => IMPACT_OF[component.status])
-    .find(Boolean);
+    .map((component) => IMPACT_OF[component.status]);
   return {
     ...common,
     status,
-    impact: worst ?? 'minor',
+    impact: impacts.includes('major') ? 'major' : 'minor',
     resolvedAt: status === 'resolved' ? updatedAt : undefined,
     updates: readUpdates(item, status, updatedAt, id, warnings),
   };
@@ -237,7 +229,7 @@ async function optionalList(
 }
 
 export const cachetAdapter: FeedAdapter = {
-  name: NAME,
+  ...cachetRules,
   async load(source, fetch, signal): Promise<StatusSnapshot> {
     const base = cachetBase(source);
     const warnings = new Warnings();
@@ -296,3 +288,6 @@ export const cachetAdapter: FeedAdapter = {
     return warnings.attachTo(snapshot);
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default cachetAdapter;

@@ -19,9 +19,10 @@ import type {
   StatusSnapshot,
 } from '../model/types.js';
 import { fetchText, readItems, Warnings } from './read.js';
+import { feedRules } from './feed-rules.js';
 import type { FeedAdapter } from './types.js';
 
-const NAME = 'feed';
+const NAME = feedRules.name;
 
 // The few DOM members used, typed here so the module also compiles for Node
 // (where DOMParser is absent and the adapter says so).
@@ -204,8 +205,11 @@ export function readFeed(text: string, url: string): StatusSnapshot {
 }
 
 export const feedAdapter: FeedAdapter = {
-  name: NAME,
+  ...feedRules,
   async load(source, fetch, signal) {
     return readFeed(await fetchText(NAME, source, fetch, signal), source.href);
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default feedAdapter;

@@ -10,19 +10,10 @@ import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
 import type { StatusComponent, StatusSnapshot } from '../model/types.js';
 import { asArray, asString, fetchJson, isObject, readItems, Warnings, type Json } from './read.js';
+import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
 import type { FeedAdapter } from './types.js';
 
-const NAME = 'gatus';
-
-/** The statuses URL from the dashboard address or the API URL itself. */
-export function gatusStatusesUrl(source: URL): URL {
-  const url = new URL(source.href);
-  url.hash = '';
-  url.search = '';
-  const base = url.pathname.replace(/\/api\/v1\/endpoints\/statuses\/?$/, '').replace(/\/+$/, '');
-  url.pathname = `${base}/api/v1/endpoints/statuses`;
-  return url;
-}
+const NAME = gatusRules.name;
 
 function latest(results: unknown): Json | undefined {
   let newest: Json | undefined;
@@ -83,9 +74,12 @@ export function readGatusStatuses(body: unknown, url: string): StatusSnapshot {
 }
 
 export const gatusAdapter: FeedAdapter = {
-  name: NAME,
+  ...gatusRules,
   async load(source, fetch, signal) {
     const url = gatusStatusesUrl(source);
     return readGatusStatuses(await fetchJson(NAME, url, fetch, signal), url.href);
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default gatusAdapter;

@@ -1,17 +1,14 @@
-export type { FeedAdapter } from './types.js';
+export type { FeedAdapter, LoadOptions } from './types.js';
 export {
   getAdapter,
   registerAdapter,
   detectAdapter,
   resolveAdapter,
   adapterNames,
+  matchesBuiltInBody,
 } from './registry.js';
-export { createAutoAdapter, probeUrl, matchesBuiltInBody } from './auto.js';
-export {
-  statuspageAdapter,
-  readStatuspageSummary,
-  readStatuspageIncidents,
-  statuspageSummaryUrl,
-} from './statuspage.js';
+export { createAutoAdapter, probeUrl } from './auto.js';
+export { statuspageAdapter, readStatuspageSummary, readStatuspageIncidents } from './statuspage.js';
+export { statuspageSummaryUrl } from './statuspage-rules.js';
 export { nativeAdapter, readNativeFeed, NATIVE_VERSION } from './native.js';
 export { FeedFormatError, FeedRequestError } from '../model/errors.js';

@@ -32,9 +32,10 @@ import {
   Warnings,
   type Json,
 } from './read.js';
+import { instatusBase, instatusRules } from './instatus-rules.js';
 import type { FeedAdapter } from './types.js';
 
-const NAME = 'instatus';
+const NAME = instatusRules.name;
 
 const PAGE_STATUS: Record<string, Indicator> = {
   UP: 'operational',
@@ -71,17 +72,6 @@ const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
   INPROGRESS: 'in_progress',
   COMPLETED: 'completed',
 };
-
-/** The page's base URL from its address or `…/summary.json`. */
-export function instatusBase(source: URL): URL {
-  const base = new URL(source.href);
-  base.search = '';
-  base.hash = '';
-  base.pathname = base.pathname
-    .replace(/\/(summary\.json|v2\/components\.json)$/, '')
-    .replace(/\/*$/, '/');
-  return base;
-}
 
 const upper = (value: unknown) => (asString(value) ?? '').toUpperCase();
 
@@ -198,7 +188,7 @@ export function readInstatusSummary(
 }
 
 export const instatusAdapter: FeedAdapter = {
-  name: NAME,
+  ...instatusRules,
   async load(source, fetch, signal) {
     const base = instatusBase(source);
     const summaryUrl = new URL('summary.json', base);
@@ -216,3 +206,6 @@ export const instatusAdapter: FeedAdapter = {
     return readInstatusSummary(summary, components, summaryUrl.href, warnings);
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default instatusAdapter;

@@ -19,9 +19,10 @@ import {
   type StatusSnapshot,
 } from '../model/types.js';
 import { asString, fetchJson, isObject, oneOf, readItems, Warnings, type Json } from './read.js';
+import { nativeRules } from './native-rules.js';
 import type { FeedAdapter } from './types.js';
 
-const NAME = 'native';
+const NAME = nativeRules.name;
 export const NATIVE_VERSION = 1;
 
 // Text in this format is plain text by contract; it is only checked to be a string.
@@ -164,10 +165,12 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
   return warnings.attachTo(snapshot);
 }
 
-// Its detection rule lives in ./auto.ts; the registry loads this module only when used.
 export const nativeAdapter: FeedAdapter = {
-  name: NAME,
+  ...nativeRules,
   async load(source, fetch, signal) {
     return readNativeFeed(await fetchJson(NAME, source, fetch, signal), source.href);
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default nativeAdapter;

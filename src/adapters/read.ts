@@ -117,6 +117,18 @@ export async function fetchJson(
   return parseJson(adapter, url.href, await fetchText(adapter, url, fetch, signal));
 }
 
+/**
+ * The site a feed URL belongs to: `source` without its query, its fragment and the
+ * API path `api` matches, ending in `/`, so that `new URL('api/…', base)` resolves
+ * under it (`https://status.example.com/api/v1/components` → `https://status.example.com/`).
+ */
+export function siteBase(source: URL, api: RegExp): URL {
+  const base = new URL(source.href);
+  base.search = base.hash = '';
+  base.pathname = base.pathname.replace(api, '').replace(/\/*$/, '/');
+  return base;
+}
+
 /** True when an error means the load was cancelled (and must not be reported as a feed problem). */
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');

@@ -1,63 +1,58 @@
-import { statuspageAdapter } from './statuspage.js';
-import type { FeedAdapter } from './types.js';
+import { replaying } from '../feed/fetcher.js';
+import { cachetRules } from './cachet-rules.js';
+import { feedRules } from './feed-rules.js';
+import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
+import { instatusBase, instatusRules } from './instatus-rules.js';
+import { nativeRules } from './native-rules.js';
+import { statuspageRules, statuspageSummaryUrl } from './statuspage-rules.js';
+import type { FeedAdapter, FormatRules } from './types.js';
+import { uptimeKumaRules } from './uptime-kuma-rules.js';
 
 /**
- * A built-in adapter that is loaded only when a page uses it: the stub holds the
- * name and the URL rule; the reader itself is a separate chunk, and so are the body
- * rules (./auto.ts), which only a feed whose URL says nothing needs.
+ * A built-in adapter whose reader is loaded when a page uses it: the stub holds the
+ * format's rules (./<format>-rules.ts); the reader is a chunk of its own. `first`
+ * names the URL the reader asks for first: that request goes out while the reader
+ * loads, so loading it adds no round trip.
  */
 function lazy(
-  name: string,
-  load: () => Promise<FeedAdapter>,
-  matchesUrl?: (source: URL) => boolean,
+  rules: FormatRules,
+  load: () => Promise<{ default: FeedAdapter }>,
+  first?: (source: URL) => URL,
 ): FeedAdapter {
   return {
-    name,
-    matchesUrl,
-    load: async (source, fetch, signal) => (await load()).load(source, fetch, signal),
+    ...rules,
+    async load(source, fetch, signal, options) {
+      if (first) {
+        const url = first(source).href;
+        const answer = fetch(url, { signal });
+        answer.catch(() => undefined); // the reader reads (and reports) it
+        fetch = replaying(fetch, answer, url);
+      }
+      return (await load()).default.load(source, fetch, signal, options);
+    },
   };
 }
 
-const path = (pattern: RegExp) => (source: URL) => pattern.test(source.pathname);
+const itself = (source: URL) => source;
 
-// URL rules, from each provider's documented URLs (see each adapter's file): a URL
-// rule must be certain. Order matters: the first match wins, also for the body
-// rules in ./auto.ts.
+// A URL rule must be certain. Order matters: the first match wins, for the URL rules
+// and, in ./auto.ts, for the body rules.
 const builtIns: FeedAdapter[] = [
   // Only our reference server speaks it, so most pages never load its reader.
-  lazy('native', () => import('./native.js').then((module) => module.nativeAdapter)),
-  statuspageAdapter,
+  lazy(nativeRules, () => import('./native.js'), itself),
+  lazy(statuspageRules, () => import('./statuspage.js'), statuspageSummaryUrl),
+  lazy(feedRules, () => import('./feed.js'), itself),
+  lazy(uptimeKumaRules, () => import('./uptime-kuma.js')),
+  lazy(gatusRules, () => import('./gatus.js'), gatusStatusesUrl),
+  lazy(cachetRules, () => import('./cachet.js')),
   lazy(
-    'feed',
-    () => import('./feed.js').then((module) => module.feedAdapter),
-    // Statuspage's history.atom/.rss, Uptime Kuma's /status/<slug>/rss, *.atom, *.rss.
-    path(/\.(atom|rss)$|^\/status\/[^/]+\/rss\/?$/i),
-  ),
-  lazy(
-    'uptime-kuma',
-    () => import('./uptime-kuma.js').then((module) => module.uptimeKumaAdapter),
-    path(/^\/(status|api\/status-page(\/heartbeat)?)\/[^/]+\/?$/),
-  ),
-  lazy(
-    'gatus',
-    () => import('./gatus.js').then((module) => module.gatusAdapter),
-    path(/\/api\/v1\/endpoints\/statuses\/?$/),
-  ),
-  lazy(
-    'cachet',
-    () => import('./cachet.js').then((module) => module.cachetAdapter),
-    path(/\/api\/v1\/(components|incidents|schedules)(\/.*)?$/),
-  ),
-  lazy(
-    'instatus',
-    () => import('./instatus.js').then((module) => module.instatusAdapter),
-    (source) => /(^|\.)instatus\.com$/.test(source.hostname),
+    instatusRules,
+    () => import('./instatus.js'),
+    (source) => new URL('summary.json', instatusBase(source)),
   ),
 ];
 
 const adapters = new Map<string, FeedAdapter>(builtIns.map((adapter) => [adapter.name, adapter]));
-/** The built-ins, whose body rules ./auto.ts holds. */
-const builtInAdapters = new Set(builtIns);
 
 const AUTO = 'auto';
 
@@ -68,12 +63,9 @@ const AUTO = 'auto';
 let autoAdapter: FeedAdapter | undefined;
 const lazyAuto: FeedAdapter = {
   name: AUTO,
-  load: async (source, fetch, signal) => {
-    autoAdapter ??= (await import('./auto.js')).createAutoAdapter(
-      () => [...adapters.values()],
-      builtInAdapters,
-    );
-    return autoAdapter.load(source, fetch, signal);
+  load: async (...args) => {
+    autoAdapter ??= (await import('./auto.js')).createAutoAdapter(() => [...adapters.values()]);
+    return autoAdapter.load(...args);
   },
 };
 
@@ -99,6 +91,11 @@ export function getAdapter(name: string): FeedAdapter {
     );
   }
   return adapter;
+}
+
+/** True when the body has the shape of the built-in format `name` (false for other names). */
+export function matchesBuiltInBody(name: string, body: unknown): boolean {
+  return builtIns.some((adapter) => adapter.name === name && adapter.matchesBody!(body));
 }
 
 export function adapterNames(): string[] {

@@ -24,28 +24,16 @@ import {
   asArray,
   asString,
   fetchJson,
-  isAbort,
   isObject,
   oneOf,
   readItems,
-  reason,
   Warnings,
   type Json,
 } from './read.js';
+import { statuspageHistoryUrl, statuspageRules, statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter } from './types.js';
 
-const NAME = 'statuspage';
-const API_PATH = /\/api\/v2(\/.*)?$/;
-
-/** `https://status.example.com` or `…/api/v2/<anything>.json` → `…/api/v2/summary.json`. */
-export function statuspageSummaryUrl(source: URL): URL {
-  const url = new URL(source.href);
-  url.search = '';
-  url.hash = '';
-  const base = url.pathname.replace(API_PATH, '').replace(/\/+$/, '');
-  url.pathname = `${base}/api/v2/summary.json`;
-  return url;
-}
+const NAME = statuspageRules.name;
 
 const STATUSPAGE_INDICATORS: Record<string, Indicator> = {
   none: 'operational',
@@ -212,76 +200,27 @@ export function readStatuspageIncidents(
   );
 }
 
-interface History {
-  pageUpdatedAt?: string;
-  incidents: Incident[];
-  warnings: string[];
-}
-
-// Resolved history per summary URL. incidents.json is re-read only when the page
-// says it changed (summary's page.updated_at), so a poll costs one request.
-const histories = new Map<string, History>();
-const MAX_HISTORIES = 20;
-
-async function loadHistory(
-  summaryUrl: URL,
-  snapshot: StatusSnapshot,
-  fetch: typeof globalThis.fetch,
-  signal?: AbortSignal,
-  pending?: Promise<unknown>,
-): Promise<History> {
-  const known = histories.get(summaryUrl.href);
-  if (known && known.pageUpdatedAt === snapshot.updatedAt) return known;
-  const url = new URL('incidents.json', summaryUrl);
-  const warnings = new Warnings();
-  let incidents: Incident[] = [];
-  try {
-    const body = await (pending ?? fetchJson(NAME, url, fetch, signal));
-    incidents = readStatuspageIncidents(body, url.href, warnings, snapshot.page.url);
-  } catch (error) {
-    if (isAbort(error, signal)) throw error;
-    // The live state is still good: keep it, and say why the history is missing.
-    warnings.add(`Resolved incidents were not loaded from ${url.href}: ${reason(error)}`);
-  }
-  const history: History = {
-    pageUpdatedAt: snapshot.updatedAt,
-    incidents,
-    warnings: warnings.list,
-  };
-  histories.delete(summaryUrl.href);
-  histories.set(summaryUrl.href, history);
-  if (histories.size > MAX_HISTORIES) histories.delete(histories.keys().next().value!);
-  return history;
-}
-
-/** The live incidents from summary.json, then the history not already among them. */
-function withHistory(snapshot: StatusSnapshot, history: History): StatusSnapshot {
-  const live = new Set(snapshot.incidents.map((incident) => incident.id));
-  const incidents = sortNewestFirst([
-    ...snapshot.incidents,
-    ...history.incidents.filter((incident) => !live.has(incident.id)),
-  ]);
-  const warnings = [...(snapshot.warnings ?? []), ...history.warnings];
-  const merged: StatusSnapshot = { ...snapshot, incidents };
-  if (warnings.length) merged.warnings = warnings;
-  else delete merged.warnings;
-  return merged;
-}
+// The resolved history's merging is a chunk of its own: only a page that shows the
+// history (an incident list) loads it, and asks for incidents.json.
+let history: typeof import('./statuspage-history.js') | undefined;
 
 export const statuspageAdapter: FeedAdapter = {
-  name: NAME,
-  matchesUrl: (source) => API_PATH.test(source.pathname),
-  matchesBody: (body) => isObject(body) && isObject(body['page']) && isObject(body['status']),
-  async load(source, fetch, signal) {
+  ...statuspageRules,
+  async load(source, fetch, signal, options) {
     const url = statuspageSummaryUrl(source);
-    // The first load asks for the history alongside the summary, so a first paint
-    // waits for one round trip, not two. Later loads ask only when the page changed.
-    const summary = fetchJson(NAME, url, fetch, signal);
-    const pending = histories.has(url.href)
-      ? undefined
-      : fetchJson(NAME, new URL('incidents.json', url), fetch, signal);
-    pending?.catch(() => undefined); // read (and reported) in loadHistory
-    const snapshot = readStatuspageSummary(await summary, url.href);
-    return withHistory(snapshot, await loadHistory(url, snapshot, fetch, signal, pending));
+    const snapshot = fetchJson(NAME, url, fetch, signal).then((body) =>
+      readStatuspageSummary(body, url.href),
+    );
+    if (options?.history === false) return snapshot;
+    // The first load asks for the history alongside the summary (and the chunk), so
+    // that a first paint waits for one round trip, not two.
+    const pending = history ? undefined : fetchJson(NAME, statuspageHistoryUrl(url), fetch, signal);
+    pending?.catch(() => undefined); // read (and reported) with the history
+    snapshot.catch(() => undefined); // thrown below, once the chunk is here
+    history ??= await import('./statuspage-history.js');
+    return history.withHistory(url, snapshot, readStatuspageIncidents, fetch, signal, pending);
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default statuspageAdapter;

@@ -31,8 +31,9 @@ import {
   type Json,
 } from './read.js';
 import type { FeedAdapter } from './types.js';
+import { uptimeKumaPage, uptimeKumaRules } from './uptime-kuma-rules.js';
 
-const NAME = 'uptime-kuma';
+const NAME = uptimeKumaRules.name;
 
 const HEARTBEAT_STATUS: Record<number, ComponentStatus> = {
   0: 'major_outage',
@@ -46,22 +47,6 @@ const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
   'under-maintenance': 'in_progress',
   ended: 'completed',
 };
-
-const PATH = /^(.*?)\/(?:status|api\/status-page(?:\/heartbeat)?)\/([^/]+)\/?$/;
-
-/** `…/status/<slug>` or either API URL → the base URL and the slug. */
-export function uptimeKumaPage(source: URL): { base: URL; slug: string } {
-  const match = PATH.exec(source.pathname);
-  if (!match) {
-    throw new FeedFormatError(
-      NAME,
-      source.href,
-      'the URL names no status page. Use the page address, https://<host>/status/<slug>.',
-    );
-  }
-  const base = new URL(`${match[1]}/`, source.origin);
-  return { base, slug: decodeURIComponent(match[2]!) };
-}
 
 /** The newest heartbeat of a monitor (beats come oldest first; empty buckets are 0). */
 function latestBeat(beats: unknown): Json | undefined {
@@ -186,9 +171,17 @@ export function readUptimeKuma(
 }
 
 export const uptimeKumaAdapter: FeedAdapter = {
-  name: NAME,
+  ...uptimeKumaRules,
   async load(source, fetch, signal) {
-    const { base, slug } = uptimeKumaPage(source);
+    const address = uptimeKumaPage(source);
+    if (!address) {
+      throw new FeedFormatError(
+        NAME,
+        source.href,
+        'the URL names no status page. Use the page address, https://<host>/status/<slug>.',
+      );
+    }
+    const { base, slug } = address;
     const slugPath = encodeURIComponent(slug);
     const pageApi = new URL(`api/status-page/${slugPath}`, base);
     const heartbeatApi = new URL(`api/status-page/heartbeat/${slugPath}`, base);
@@ -207,3 +200,6 @@ export const uptimeKumaAdapter: FeedAdapter = {
     }
   },
 };
+
+/** The reader, as ./registry.ts loads it on demand. */
+export default uptimeKumaAdapter;

@@ -90,13 +90,13 @@ export class FeedController implements ReactiveController {
   }
 
   private _optionsKey(): string {
-    const { src, adapter, interval, transport } = this._options();
-    return `${src}|${adapter}|${interval}|${transport}`;
+    const { src, adapter, interval, transport, history } = this._options();
+    return `${src}|${adapter}|${interval}|${transport}|${history}`;
   }
 
   private _connect(): void {
     this._disconnect();
-    const { src, adapter, interval, transport } = this._options();
+    const { src, adapter, interval, transport, history } = this._options();
     this._key = this._optionsKey();
     const tag = this._host.localName;
     let store: FeedStore;
@@ -106,7 +106,7 @@ export class FeedController implements ReactiveController {
           `<${tag}> has no src: set src="…" to the status page or feed URL (e.g. src="https://www.githubstatus.com").`,
         );
       }
-      store = getFeed({ src, adapter, transport });
+      store = getFeed({ src, adapter, transport, history });
     } catch (error) {
       // A missing or bad URL or an unknown adapter name is the page author's to fix.
       this._apply(undefined, 'error', error instanceof Error ? error : new Error(String(error)));

@@ -13,6 +13,8 @@ export const CACHE_MAX_AGE = 24 * 60 * 60 * 1000;
 export interface CachedSnapshot {
   snapshot: StatusSnapshot;
   fetchedAt: number;
+  /** True when the snapshot holds the resolved history. */
+  history: boolean;
 }
 
 function storage(): Storage | undefined {
@@ -41,7 +43,7 @@ export function readCache(key: string, now = Date.now()): CachedSnapshot | undef
   try {
     const text = storage()?.getItem(CACHE_PREFIX + key);
     if (text === null || text === undefined) return undefined;
-    const entry = JSON.parse(text) as { t?: unknown; s?: unknown };
+    const entry = JSON.parse(text) as { t?: unknown; h?: unknown; s?: unknown };
     const fetchedAt = entry.t;
     if (
       typeof fetchedAt === 'number' &&
@@ -49,7 +51,7 @@ export function readCache(key: string, now = Date.now()): CachedSnapshot | undef
       now - fetchedAt < CACHE_MAX_AGE &&
       looksLikeSnapshot(entry.s)
     ) {
-      return { snapshot: entry.s, fetchedAt };
+      return { snapshot: entry.s, fetchedAt, history: entry.h === 1 };
     }
   } catch {
     // Unreadable or inaccessible: as if there were nothing.
@@ -66,11 +68,19 @@ function forget(key: string): void {
   }
 }
 
-/** Keeps `snapshotJson` (JSON.stringify of a snapshot) for this feed key. */
-export function writeCache(key: string, snapshotJson: string, fetchedAt: number): void {
+/**
+ * Keeps `snapshotJson` (JSON.stringify of a snapshot) for this feed key, and
+ * whether it holds the resolved history.
+ */
+export function writeCache(
+  key: string,
+  snapshotJson: string,
+  fetchedAt: number,
+  history = false,
+): void {
   const store = storage();
   if (!store || snapshotJson.length > MAX_CHARS) return;
-  const entry = `{"t":${fetchedAt},"s":${snapshotJson}}`;
+  const entry = `{"t":${fetchedAt},"h":${history ? 1 : 0},"s":${snapshotJson}}`;
   try {
     if (store.getItem(CACHE_PREFIX + key) === null) prune(store, MAX_ENTRIES - 1);
     store.setItem(CACHE_PREFIX + key, entry);

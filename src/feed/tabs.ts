@@ -3,24 +3,45 @@
 // others over a BroadcastChannel. When the leader closes or hides, its lock is
 // released and a waiting tab takes over.
 import type { StatusSnapshot } from '../model/types.js';
-import type { FeedState } from './store.js';
+import type { FeedState } from './types.js';
+
+/** The leader's latest load, as every tab shows it. */
+export interface TabResult {
+  type: 'result';
+  snapshot?: StatusSnapshot;
+  state: FeedState;
+  error?: string;
+  fetchedAt?: number;
+  /** True when the snapshot holds the resolved history. */
+  history?: boolean;
+}
 
 export type TabMessage =
-  | {
-      type: 'result';
-      snapshot?: StatusSnapshot;
-      state: FeedState;
-      error?: string;
-      fetchedAt?: number;
-    }
+  | TabResult
   /** A tab that just started asks the leader for what it has. */
   | { type: 'hello' }
   /** A follower's refresh() (a retry button) asks the leader to load now. */
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** A follower shows the resolved history: the leader reads it too from now on. */
+  | { type: 'history' };
 
 /** True where both Web Locks and BroadcastChannel exist (else each tab polls alone). */
 export function canShareAcrossTabs(): boolean {
   return typeof BroadcastChannel === 'function' && !!globalThis.navigator?.locks;
+}
+
+/** What a tab's store does for the link. */
+export interface TabHandlers {
+  /** This tab now holds the lock: it polls for all. */
+  onLead(): void;
+  /** The leader's latest result (only in tabs that do not lead). */
+  onResult(result: TabResult): void;
+  /** Another tab asks the leader to load now. */
+  onRefresh(): void;
+  /** Another tab shows the resolved history. */
+  onHistory(): void;
+  /** What the leader has for a tab that just opened; undefined while it has nothing to tell. */
+  current(): TabResult | undefined;
 }
 
 export class TabLink {
@@ -30,11 +51,22 @@ export class TabLink {
 
   constructor(
     private readonly _name: string,
-    onMessage: (message: TabMessage) => void,
-    private readonly _onLead: () => void,
+    private readonly _handlers: TabHandlers,
   ) {
     this._channel = new BroadcastChannel(_name);
-    this._channel.onmessage = (event: MessageEvent<TabMessage>) => onMessage(event.data);
+    this._channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
+      if (data.type === 'result') {
+        if (!this.leading) _handlers.onResult(data);
+      } else if (this.leading) {
+        if (data.type === 'refresh') _handlers.onRefresh();
+        else if (data.type === 'history') _handlers.onHistory();
+        else {
+          const current = _handlers.current();
+          if (current) this.post(current);
+        }
+      }
+    };
+    this.post({ type: 'hello' });
   }
 
   get leading(): boolean {
@@ -53,7 +85,7 @@ export class TabLink {
         this._waiting = undefined;
         return new Promise<void>((resolve) => {
           this._release = resolve;
-          this._onLead();
+          this._handlers.onLead();
         });
       })
       .catch(() => {

@@ -1,6 +1,8 @@
 // Pure timing rules of the feed store: how long to wait between polls and after
 // failures, and what the feed's own headers ask for. All durations are in ms.
 
+import { MIN_INTERVAL } from './types.js';
+
 export const SECOND = 1000;
 /** Failures never wait longer than this between retries. */
 export const MAX_BACKOFF = 10 * 60 * SECOND;
@@ -34,4 +36,56 @@ export function retryAfter(headers: Headers | undefined, now = Date.now()): numb
   if (!value) return 0;
   const delay = /^\d+$/.test(value) ? Number(value) * SECOND : Date.parse(value) - now;
   return Number.isFinite(delay) ? Math.min(MAX_RETRY_AFTER, Math.max(0, delay)) : 0;
+}
+
+/**
+ * The poll timer of one feed in one tab, and the rules for its next wait: one
+ * interval (or the feed's own max-age) after a success, backoff after failures.
+ */
+export class PollTimer {
+  /** When the next poll is due (ms since the epoch); undefined while none is planned. */
+  at?: number;
+  /** Failures in a row since the last success. */
+  failures = 0;
+  /** The feed's own max-age, when it asks for fewer polls than the interval (ms). */
+  maxAge = 0;
+  private _timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly _poll: () => void) {}
+
+  /** When data fetched at `fetchedAt` comes due, for this `interval` (ms). */
+  dueAt(fetchedAt: number | undefined, interval: number): number {
+    return (fetchedAt ?? 0) + Math.max(interval, this.maxAge);
+  }
+
+  /** The wait after a success: one interval, or the feed's max-age, spread ±10%. */
+  succeeded(interval: number): number {
+    this.failures = 0;
+    return jittered(Math.max(interval, this.maxAge));
+  }
+
+  /** The wait after a failure: backoff, or longer when a busy feed says Retry-After. */
+  failed(error: Error & { status?: number; response?: Response }, interval: number): number {
+    this.failures += 1;
+    const busy = error.status === 429 || error.status === 503;
+    return Math.max(
+      backoff(this.failures, interval, MIN_INTERVAL * SECOND),
+      busy ? retryAfter(error.response?.headers) : 0,
+    );
+  }
+
+  start(delay: number): void {
+    this.cancel();
+    this.at = Date.now() + delay;
+    this._timer = setTimeout(() => {
+      this.cancel();
+      this._poll();
+    }, delay);
+  }
+
+  cancel(): void {
+    clearTimeout(this._timer);
+    this._timer = undefined;
+    this.at = undefined;
+  }
 }

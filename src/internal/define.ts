@@ -1,12 +1,14 @@
-// Not public API: shared registration for the define modules.
+// Registration for the define modules, and public API: the package root exports
+// defineElement, for a site's own tag names or registry (docs/usage.md).
 import { VERSION } from './version.js';
 
 const warned = new Set<string>();
 
 /**
- * Registers a tag unless it is already taken. Sites load scripts twice, so this
- * never throws; it warns once when the tag belongs to another version. Where there
- * is no registry (a server rendering a page), it does nothing.
+ * Registers `element` as `tag` in `registry` unless the tag is already taken. Sites
+ * load scripts twice, so this never throws; it warns once when the tag belongs to
+ * another version (or another library). Where there is no registry (a server
+ * rendering a page), it does nothing.
  */
 export function defineElement(
   tag: string,

@@ -79,7 +79,16 @@ export abstract class StatusElement extends LitElement {
     adapter: this.adapter,
     interval: this.interval,
     transport: this.transport,
+    history: this.showsHistory,
   }));
+
+  /**
+   * True for an element that shows the resolved history: only then does the store
+   * read it (Statuspage's incidents.json), so other pages make one request.
+   */
+  protected get showsHistory(): boolean {
+    return false;
+  }
 
   private readonly _language = new LocaleController(this);
 

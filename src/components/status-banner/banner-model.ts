@@ -72,7 +72,11 @@ export function shorten(text: string, max = 180): { text: string; cut: boolean }
   if (flat.length <= max) return { text: flat, cut: false };
   const head = flat.slice(0, max);
   const space = head.lastIndexOf(' ');
-  return { text: `${head.slice(0, space > max * 0.6 ? space : max).trimEnd()}…`, cut: true };
+  // A cut after a full stop reads "dashboard…", not "dashboard.…".
+  const kept = head
+    .slice(0, space > max * 0.6 ? space : max)
+    .replace(/[\s.,;:!?。，；：！？]+$/, '');
+  return { text: `${kept}…`, cut: true };
 }
 
 // Dismissals are remembered per feed and item, with the update and impact they

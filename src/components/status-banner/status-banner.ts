@@ -235,7 +235,7 @@ export class StatusBanner extends StatusElement {
       </p>
       ${
         update
-          ? html`<p part="update" class="detail">
+          ? html`<p part="update" class="detail" dir="auto">
               ${update.text}${
                 update.cut && more
                   ? html` <a part="more" href=${more}>${this.t('link.more')}</a>`

@@ -76,6 +76,10 @@ export class StatusIncidents extends StatusElement {
   /** Incidents whose earlier updates the reader opened (rendered only then). */
   private readonly _opened = new Set<string>();
 
+  protected override get showsHistory(): boolean {
+    return true;
+  }
+
   protected override renderLoading(): Rendered {
     return super.renderLoading(4);
   }
@@ -257,7 +261,7 @@ export class StatusIncidents extends StatusElement {
     return html`<li part="update">
       <strong>${this.t(`status.${update.status}`)}</strong>
       <time class="muted" datetime=${update.createdAt}>${this._dateTime(update.createdAt)}</time>
-      <p>${clip(update.body, BODY_MAX)}</p>
+      <p dir="auto">${clip(update.body, BODY_MAX)}</p>
     </li>`;
   }
 

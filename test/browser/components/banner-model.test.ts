@@ -53,5 +53,9 @@ describe('banner rules', () => {
     expect(cut).to.be.true;
     expect(text).to.equal('word word word word word word…');
     expect(shorten('short text')).to.deep.equal({ text: 'short text', cut: false });
+    // No full stop before the ellipsis.
+    expect(
+      shorten('Storage is stable. If a deploy still fails, start it again.', 19).text,
+    ).to.equal('Storage is stable…');
   });
 });

@@ -2,10 +2,12 @@ import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { diagnostics } from '../helpers/lit-warnings.js';
 import '../../../src/components/status-incidents/define.js';
+import '../../../src/components/status-components/define.js';
 import type { StatusIncidents } from '../../../src/components/status-incidents/status-incidents.js';
 import { getFeed } from '../../../src/feed/store.js';
 import {
   DOCUMENTED_MAINTENANCE,
+  allOperational,
   deferred,
   freezeNow,
   githubHistory,
@@ -235,6 +237,39 @@ describe('<status-incidents>', () => {
     }
   });
 
+  describe('the resolved history', () => {
+    it('is read for the list (Statuspage keeps it in incidents.json), and only for it', async () => {
+      freezeNow(NEXT_DAY);
+      const history = await githubHistory();
+      const current = await summary(undefined, allOperational);
+      const urls: string[] = [];
+      sinon.stub(window, 'fetch').callsFake(async (input) => {
+        const url = String(input instanceof Request ? input.url : input);
+        urls.push(url);
+        return json(url.endsWith('/incidents.json') ? history : current);
+      });
+      const src = uniqueFeedUrl();
+      const componentsList = document.createElement('status-components');
+      componentsList.setAttribute('src', src);
+      componentsList.setAttribute('adapter', 'statuspage');
+      place(html`<div></div>`).append(componentsList);
+      await settled(componentsList);
+      expect(urls.filter((url) => url.endsWith('/incidents.json'))).to.have.length(0);
+
+      const el = document.createElement('status-incidents');
+      el.setAttribute('src', src);
+      el.setAttribute('adapter', 'statuspage');
+      el.setAttribute('locale', 'en');
+      place(html`<div></div>`).append(el);
+      await waitUntil(
+        () => titles(el).includes('Incident with Pages and Actions'),
+        'the list did not get the resolved history',
+      );
+      expect(urls.filter((url) => url.endsWith('/incidents.json'))).to.have.length(1);
+      expect(urls.filter((url) => url.endsWith('/summary.json'))).to.have.length(1);
+    });
+  });
+
   describe('promises', () => {
     // Git SSH (2024-09-16) reopened: investigating, last update at 08:00 UTC the next day.
     async function active() {
@@ -346,6 +381,11 @@ describe('<status-incidents>', () => {
       const timeline = el.shadowRoot!.querySelector('[part~="timeline"]')!;
       expect(icon.left).to.be.above(title.right);
       expect(getComputedStyle(timeline).borderRightWidth).to.equal('2px');
+      // An English update keeps its own direction on a right-to-left page (its full
+      // stop at the end, not before the first word).
+      const update = el.shadowRoot!.querySelector('[part~="update"] p')!;
+      expect(update.getAttribute('dir')).to.equal('auto');
+      expect(getComputedStyle(update).direction).to.equal('ltr');
       await expect(el).to.be.accessible();
     });
   });

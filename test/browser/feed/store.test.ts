@@ -101,6 +101,20 @@ describe('FeedStore', () => {
       expect(feed.polls()).to.equal(2);
     });
 
+    it('plans no poll while a load is under way, and the next one when it ends', async () => {
+      await start();
+      expect(store.nextPollAt).to.be.a('number');
+      const body = await summaryText();
+      let answer!: () => void;
+      feed.answer = () => new Promise((resolve) => (answer = () => resolve(new Response(body))));
+      const load = store.refresh();
+      await until(() => feed.polls() === 2, 'the refresh to ask');
+      expect(store.nextPollAt).to.be.undefined;
+      answer();
+      await load;
+      expect(store.nextPollAt).to.equal(Date.now() + 60 * SECOND);
+    });
+
     it('keeps the same snapshot object, and tells no one, when the feed did not change', async () => {
       const listener = sinon.spy();
       unsubscribe = store.subscribe(listener);
@@ -287,8 +301,12 @@ describe('FeedStore', () => {
       store.transport = 'sse';
     });
 
+    /** The stream's code loads once a feed has one: wait for the stream to be opened. */
+    const opened = () => until(() => FakeEventSource.last !== undefined, 'the stream to open');
+
     it('loads on each event instead of polling, and polls again when the stream breaks', async () => {
       await start();
+      await opened();
       const stream = FakeEventSource.last!;
       expect(stream.url).to.equal(new URL('events', feed.url).href);
       stream.onopen!();
@@ -330,12 +348,14 @@ describe('FeedStore', () => {
       writeCache(store.key, JSON.stringify(advertised), Date.now());
       store = storeFor(feed, { persist: true });
       unsubscribe = store.subscribe(() => {});
+      await opened();
       expect(FakeEventSource.last!.url).to.equal(new URL('/live', feed.url).href);
       localStorage.removeItem(CACHE_PREFIX + store.key);
     });
 
     it('closes the stream when the last subscriber leaves', async () => {
       await start();
+      await opened();
       unsubscribe();
       expect(FakeEventSource.last!.closed).to.be.true;
     });

@@ -10,6 +10,8 @@ export interface Tab {
   clock: sinon.SinonFakeTimers;
   /** Requests this tab made for the live state. */
   polls(): number;
+  /** Requests this tab made for the resolved history. */
+  historyRequests(): number;
 }
 
 async function main(): Promise<void> {
@@ -18,6 +20,9 @@ async function main(): Promise<void> {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
   const response = await fetch('/test/fixtures/statuspage/github-summary-major-2020-04-02.json');
   const summary = await response.text();
+  const history = await (
+    await fetch('/test/fixtures/statuspage/github-incidents-2024-09-17.json')
+  ).text();
   const clock = sinon.useFakeTimers({
     now: Number(params.get('now')),
     toFake: ['setTimeout', 'clearTimeout', 'Date'],
@@ -29,16 +34,19 @@ async function main(): Promise<void> {
     fetch: async (input) => {
       const url = String(input);
       requests.push(url);
-      return url.endsWith('/summary.json')
-        ? new Response(summary)
-        : new Response('Not found', { status: 404 });
+      if (url.endsWith('/summary.json')) return new Response(summary);
+      if (url.endsWith('/incidents.json')) return new Response(history);
+      return new Response('Not found', { status: 404 });
     },
   });
+  // ?history: this tab shows the resolved history (an incident list).
+  if (params.has('history')) store.requestHistory();
   store.subscribe(() => {});
   const tab: Tab = {
     store,
     clock,
     polls: () => requests.filter((url) => url.endsWith('/summary.json')).length,
+    historyRequests: () => requests.filter((url) => url.endsWith('/incidents.json')).length,
   };
   Object.assign(window, { tab });
 }

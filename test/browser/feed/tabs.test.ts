@@ -10,9 +10,9 @@ interface OpenTab {
 }
 
 /** Opens one more tab of the site (an iframe of the same origin) showing the feed. */
-async function openTab(src: string, now: number): Promise<OpenTab> {
+async function openTab(src: string, now: number, history = false): Promise<OpenTab> {
   const frame = document.createElement('iframe');
-  frame.src = `/test/browser/feed/tab.html?src=${encodeURIComponent(src)}&now=${now}`;
+  frame.src = `/test/browser/feed/tab.html?src=${encodeURIComponent(src)}&now=${now}${history ? '&history' : ''}`;
   document.body.append(frame);
   const started = () => (frame.contentWindow as (Window & { tab?: Tab }) | null)?.tab;
   await waitUntil(started, 'the tab did not start');
@@ -63,6 +63,25 @@ describe('two tabs of one site on one feed', () => {
     expect(second.tab.polls()).to.equal(0);
     await elapse([second], INTERVAL);
     await waitUntil(() => second.tab.polls() === 1, 'the new leader did not poll');
+  });
+
+  it('share the resolved history one tab shows: the leader adds it without asking for the summary again', async () => {
+    const src = uniqueFeedUrl();
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    const first = await openTab(src, now);
+    frames.push(first.frame);
+    await waitUntil(() => first.tab.store.state === 'ready', 'the first tab did not load');
+    expect(first.tab.historyRequests()).to.equal(0);
+
+    const second = await openTab(src, now, true);
+    frames.push(second.frame);
+    const resolved = (tab: Tab) =>
+      tab.store.snapshot?.incidents.filter((incident) => incident.status === 'resolved').length;
+    await waitUntil(() => resolved(second.tab) === 2, 'the second tab did not get the history');
+    expect(resolved(first.tab)).to.equal(2);
+    expect(first.tab.polls()).to.equal(1);
+    expect(first.tab.historyRequests()).to.equal(1);
+    expect(second.tab.polls() + second.tab.historyRequests()).to.equal(0);
   });
 
   it('hand the polling to a visible tab when the leader is hidden', async () => {

@@ -78,6 +78,22 @@ describe('cachet adapter', () => {
     assert.equal(snapshot.maintenances.length, 0);
   });
 
+  test("an incident's impact comes from the worst component it affects, whatever their order", async () => {
+    const components = json(readFixture('cachet/documented-components.json'));
+    // API (listed first) degraded, Database (listed second) down: the incident touches both.
+    components.data.find((c) => c.id === 1).status = 2;
+    components.data.find((c) => c.id === 2).status = 4;
+    const incidents = json(readFixture('cachet/documented-incidents.json'));
+    incidents.data.find((i) => i.id === 12).components = [{ id: 1 }, { id: 2 }];
+    const fetch = fakeFetch(
+      routes({ [COMPONENTS]: JSON.stringify(components), [INCIDENTS]: JSON.stringify(incidents) }),
+    );
+    const snapshot = await cachet.load(new URL(BASE), fetch);
+    const active = snapshot.incidents.find((i) => i.id === '12');
+    assert.deepEqual(active.components, ['2', '1']);
+    assert.equal(active.impact, 'major');
+  });
+
   test('reads schedules and status-0 incidents as maintenance', async () => {
     const components = json(readFixture('cachet/documented-components.json'));
     components.data.forEach((c) => (c.status = 1));
