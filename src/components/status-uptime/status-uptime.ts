@@ -145,6 +145,12 @@ export class StatusUptime extends StatusElement {
   /** Strips already scrolled to their newest day once. */
   private readonly _scrolled = new WeakSet<Element>();
 
+  // Days are derived from the resolved incidents where a feed records none: the store
+  // reads them (Statuspage's incidents.json) only for pages that show them.
+  protected override get showsHistory(): boolean {
+    return true;
+  }
+
   protected override renderLoading(): Rendered {
     return super.renderLoading(3);
   }

@@ -5,8 +5,12 @@ import '../helpers/lit-warnings.js';
 import '../../../src/components/status-uptime/define.js';
 import type { StatusUptime } from '../../../src/components/status-uptime/status-uptime.js';
 import type { ComponentDay } from '../../../src/model/types.js';
+import { getFeed } from '../../../src/feed/store.js';
 import {
+  GITHUB_INCIDENTS_2024,
+  allOperational,
   deferred,
+  fixture,
   freezeNow,
   githubHistory,
   json,
@@ -16,6 +20,7 @@ import {
   place,
   settled,
   stubFetch,
+  summary,
   uniqueFeedUrl,
   type Json,
 } from '../helpers/feeds.js';
@@ -291,6 +296,45 @@ describe('<status-uptime>', () => {
     });
   });
 
+  describe('a Statuspage page', () => {
+    it('asks the store for the resolved history once, and derives the days from it', async () => {
+      clock.restore();
+      clock = freezeNow('2024-09-17T12:00:00Z');
+      const history = await fixture<Json>(GITHUB_INCIDENTS_2024);
+      const current = await summary(undefined, allOperational);
+      const urls: string[] = [];
+      sinon.stub(window, 'fetch').callsFake(async (input) => {
+        const url = String(input instanceof Request ? input.url : input);
+        urls.push(url);
+        return json(url.endsWith('/incidents.json') ? history : current);
+      });
+      const src = uniqueFeedUrl();
+      const el = document.createElement('status-uptime');
+      for (const [name, value] of Object.entries({
+        src,
+        adapter: 'statuspage',
+        locale: 'en',
+        days: '3',
+        'time-zone': 'UTC',
+        components: 'GitHub Actions',
+      }))
+        el.setAttribute(name, value);
+      place(html`<div></div>`).append(el);
+      await waitUntil(() => parts(el, 'day').length === 3, 'the strip was not drawn');
+      await el.updateComplete;
+      expect(describeDays(el)).to.deep.equal([
+        '2024-09-15 - -',
+        '2024-09-16 94.03 minor',
+        '2024-09-17 100 operational',
+      ]);
+      expect(urls.filter((url) => url.endsWith('/incidents.json'))).to.have.length(1);
+      // A poll while the page says nothing changed reads the summary alone.
+      await getFeed({ src, adapter: 'statuspage' }).refresh();
+      expect(urls.filter((url) => url.endsWith('/summary.json'))).to.have.length(2);
+      expect(urls.filter((url) => url.endsWith('/incidents.json'))).to.have.length(1);
+    });
+  });
+
   describe('no history', () => {
     it('says the feed has none, with the status page link', async () => {
       const feed = incidentFeed();
@@ -427,7 +471,6 @@ describe('<status-uptime>', () => {
         ),
       );
       fail = true;
-      const { getFeed } = await import('../../../src/feed/store.js');
       await getFeed({ src, adapter: 'native' }).refresh();
       await settled(el, 'stale');
       expect(partText(el, 'stale')).to.match(/^Status as of/);
