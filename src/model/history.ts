@@ -1,9 +1,9 @@
 // Reading a component's daily history from a feed: every day is checked, so a bad
 // or hostile list can neither break a page nor claim more than it holds.
+import { HISTORY_DAYS } from './days.js';
 import { COMPONENT_STATUSES, type ComponentDay, type StatusMinutes } from './types.js';
 
-/** The most days of history a feed may carry (and a reader keeps): one year. */
-export const HISTORY_DAYS = 365;
+export { HISTORY_DAYS };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A day lasts 25 hours when the clocks go back.

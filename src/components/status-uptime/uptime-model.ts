@@ -7,15 +7,22 @@ import {
   isActiveIncident,
   isActiveMaintenance,
 } from '../../model/indicator.js';
+import {
+  dateInZone,
+  dayFromSpans,
+  shiftDate,
+  startOfDay,
+  type StatusSpan,
+} from '../../model/days.js';
 import type {
   ComponentDay,
-  ComponentStatus,
   Incident,
   Indicator,
   StatusComponent,
-  StatusMinutes,
   StatusSnapshot,
 } from '../../model/types.js';
+
+export { dateInZone, shiftDate, startOfDay };
 
 /** One bar of the strip: a date and what is known about it (nothing: no data). */
 export interface DayBar {
@@ -28,62 +35,6 @@ export interface DayBar {
 export interface WindowUptime {
   uptime?: number;
   days: number;
-}
-
-const MINUTE = 60_000;
-
-// Formatters cost far more to build than to use: one per time zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function wallClock(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-/** The wall-clock time at `ms` in the zone, read as if it were UTC. */
-function wallTime(ms: number, timeZone?: string): number {
-  const part: Record<string, number> = {};
-  for (const { type, value } of wallClock(timeZone).formatToParts(ms)) part[type] = Number(value);
-  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const fromUtc = (date: Date) =>
-  `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-
-/** The calendar day (`YYYY-MM-DD`) of an instant in a time zone (the viewer's when absent). */
-export function dateInZone(at: number | string, timeZone?: string): string {
-  const ms = typeof at === 'number' ? at : Date.parse(at);
-  return fromUtc(new Date(wallTime(ms, timeZone)));
-}
-
-/** The day `days` after (or before, when negative) a `YYYY-MM-DD` date. */
-export function shiftDate(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return fromUtc(new Date(Date.UTC(year, month - 1, day + days)));
-}
-
-/** When a calendar day begins in a time zone (its first instant, DST included). */
-export function startOfDay(date: string, timeZone?: string): number {
-  const [year, month, day] = date.split('-').map(Number);
-  const wall = Date.UTC(year, month - 1, day);
-  let start = wall;
-  // The zone's offset at the guess moves the guess; twice settles it across a DST change.
-  for (let i = 0; i < 2; i++) start = wall - (wallTime(start, timeZone) - start);
-  return start;
 }
 
 /** The last `days` calendar days up to `now`'s, oldest first. */
@@ -130,25 +81,6 @@ export function floorUptime(uptime: number): number {
   return Math.floor(uptime * 100 + 1e-9) / 100;
 }
 
-// Worst first; what ranks highest in a moment is what the component was in.
-const STATUS_RANK: Record<ComponentStatus, number> = {
-  unknown: 0,
-  operational: 1,
-  under_maintenance: 2,
-  degraded_performance: 3,
-  partial_outage: 4,
-  major_outage: 5,
-};
-
-/** The worse of two statuses. */
-export function worseStatus(a: ComponentStatus, b: ComponentStatus): ComponentStatus {
-  return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
-}
-
-/** Partial and major outages count as down time; degraded and maintenance as up. */
-export const isDown = (status: ComponentStatus): boolean =>
-  status === 'partial_outage' || status === 'major_outage';
-
 // What an incident's impact says about the components it affects.
 const IMPACT_STATUS = {
   minor: 'degraded_performance',
@@ -157,15 +89,11 @@ const IMPACT_STATUS = {
   maintenance: 'under_maintenance',
 } as const;
 
-interface Span {
-  start: number;
-  end: number;
-  status: ComponentStatus;
-  components: readonly string[];
-}
-
-function spansOf(snapshot: StatusSnapshot, now: number): Span[] {
-  const spans: Span[] = [];
+function spansOf(
+  snapshot: StatusSnapshot,
+  now: number,
+): (StatusSpan & { components: readonly string[] })[] {
+  const spans: (StatusSpan & { components: readonly string[] })[] = [];
   for (const incident of snapshot.incidents) {
     if (incident.impact === 'none') continue;
     const end = isActiveIncident(incident)
@@ -184,26 +112,6 @@ function spansOf(snapshot: StatusSnapshot, now: number): Span[] {
     spans.push({ start, end, status: 'under_maintenance', components: maintenance.components });
   }
   return spans.filter((span) => span.end > span.start);
-}
-
-/** Minutes in each status between `from` and `to`, the worst span winning where they overlap. */
-function minutesIn(spans: readonly Span[], from: number, to: number): StatusMinutes {
-  const cuts = new Set([from, to]);
-  for (const { start, end } of spans) {
-    if (start > from && start < to) cuts.add(start);
-    if (end > from && end < to) cuts.add(end);
-  }
-  const edges = [...cuts].sort((a, b) => a - b);
-  const minutes: StatusMinutes = {};
-  for (let i = 0; i < edges.length - 1; i++) {
-    let status: ComponentStatus = 'operational';
-    for (const span of spans)
-      if (span.start <= edges[i] && span.end >= edges[i + 1])
-        status = worseStatus(status, span.status);
-    if (status !== 'operational')
-      minutes[status] = (minutes[status] ?? 0) + (edges[i + 1] - edges[i]) / MINUTE;
-  }
-  return minutes;
 }
 
 /**
@@ -236,16 +144,7 @@ export function deriveHistory(
     const days: ComponentDay[] = [];
     for (const { date, from, to } of bounds) {
       if (to <= from) continue;
-      const downtime = minutesIn(own, from, to);
-      let worst: ComponentStatus = 'operational';
-      let down = 0;
-      for (const [status, spent] of Object.entries(downtime) as [ComponentStatus, number][]) {
-        worst = worseStatus(worst, status);
-        if (isDown(status)) down += spent;
-        downtime[status] = Math.round(spent);
-      }
-      const uptime = 100 * (1 - (down * MINUTE) / (to - from));
-      days.push({ date, uptime, worst, ...(Object.keys(downtime).length && { downtime }) });
+      days.push(dayFromSpans(date, own, from, to));
     }
     history.set(component.id, days);
   }
