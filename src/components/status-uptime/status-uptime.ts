@@ -268,7 +268,7 @@ export class StatusUptime extends StatusElement {
                 aria-label=${this._dayName(bar)}
                 @pointerenter=${this._handleEnter}
                 @focus=${this._handleEnter}
-                @click=${this._handleEnter}
+                @click=${this._handleTap}
               ></button>`,
           )}
         </div>
@@ -385,6 +385,13 @@ export class StatusUptime extends StatusElement {
     const day = event.currentTarget as HTMLElement;
     const strip = day.parentElement!;
     this._show(strip.dataset.component!, Number(day.dataset.index));
+  };
+
+  // Some browsers (Safari) do not focus a tapped button: focused, a tapped day stays
+  // shown as the finger lifts, and closes when the focus moves on.
+  private readonly _handleTap = (event: Event): void => {
+    (event.currentTarget as HTMLElement).focus();
+    this._handleEnter(event);
   };
 
   private readonly _handleKey = (event: KeyboardEvent): void => {

@@ -416,6 +416,13 @@ describe('<status-uptime>', () => {
       expect(partText(el, 'tooltip')).to.equal(
         'Mar 9, 2026 100% uptime Degraded performance: 15 min No incidents reported',
       );
+      expect(focused(el)).to.equal(days(el)[3]);
+      // The tapped day has the focus: the finger lifting off the screen does not close it.
+      parts(el, 'component')[0].dispatchEvent(
+        new PointerEvent('pointerleave', { pointerType: 'touch' }),
+      );
+      await el.updateComplete;
+      expect(parts(el, 'tooltip')).to.have.length(1);
     });
   });
 
