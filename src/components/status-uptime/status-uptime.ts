@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { addEnglish, formatDuration } from '../../i18n/index.js';
 import { enUptime } from '../../i18n/messages/en.js';
@@ -142,8 +142,16 @@ export class StatusUptime extends StatusElement {
   private _shown?: { id: string; index: number };
   /** The day of each strip that holds its one tab stop. */
   private readonly _tabStops = new Map<string, number>();
+  /** True while the DOM is being updated: removing a focused day fires focusout then. */
+  private _updating = false;
   /** Strips already scrolled to their newest day once. */
   private readonly _scrolled = new WeakSet<Element>();
+  /** The history last derived, kept while the snapshot and the window stay (hover redraws). */
+  private _derived?: {
+    snapshot: StatusSnapshot;
+    key: string;
+    history?: Map<string, ComponentDay[]>;
+  };
 
   // Days are derived from the resolved incidents where a feed records none: the store
   // reads them (Statuspage's incidents.json) only for pages that show them.
@@ -168,7 +176,7 @@ export class StatusUptime extends StatusElement {
     const now = Date.now();
     const zone = this._zone(snapshot, recorded);
     const dates = windowDates(this._dayCount(), now, zone);
-    const derived = recorded ? undefined : deriveHistory(snapshot, dates, now, zone, components);
+    const derived = recorded ? undefined : this._derive(snapshot, dates, now, zone, components);
     if (!recorded && !derived) {
       return html`<div part="base" class="box">
         ${this.renderStale()}
@@ -205,6 +213,20 @@ export class StatusUptime extends StatusElement {
       }
       ${link}
     </div>`;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this._updating = true;
+    try {
+      super.update(changed);
+    } finally {
+      this._updating = false;
+    }
+  }
+
+  protected override willUpdate(): void {
+    // A day shown before the window shrank is gone with it.
+    if (this._shown && this._shown.index >= this._dayCount()) this._shown = undefined;
   }
 
   protected override updated(): void {
@@ -319,6 +341,31 @@ export class StatusUptime extends StatusElement {
     </div>`;
   }
 
+  /** The history derived from incidents, computed again only when its inputs change. */
+  private _derive(
+    snapshot: StatusSnapshot,
+    dates: string[],
+    now: number,
+    zone: string | undefined,
+    components: StatusComponent[],
+  ): Map<string, ComponentDay[]> | undefined {
+    // Today's figure runs up to now: it is worked out again each minute.
+    const key = [
+      dates[0],
+      dates.length,
+      zone,
+      Math.floor(now / 60_000),
+      ...components.map((c) => c.id),
+    ].join();
+    if (this._derived?.snapshot !== snapshot || this._derived.key !== key)
+      this._derived = {
+        snapshot,
+        key,
+        history: deriveHistory(snapshot, dates, now, zone, components),
+      };
+    return this._derived.history;
+  }
+
   /** The strip's time zone: `time-zone`; else a recorded history's own zone; else the viewer's. */
   private _zone(snapshot: StatusSnapshot, recorded: boolean): string | undefined {
     // Recorded days are calendar days of the page's zone and cannot be cut anew.
@@ -378,7 +425,8 @@ export class StatusUptime extends StatusElement {
   private _hide(): void {
     if (!this._shown) return;
     this._shown = undefined;
-    this.requestUpdate();
+    // A redraw that removed the focused day already drew without its details.
+    if (!this._updating) this.requestUpdate();
   }
 
   private readonly _handleEnter = (event: Event): void => {

@@ -237,6 +237,37 @@ describe('<status-uptime>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('closes the details of a day the window no longer holds', async () => {
+      const el = await uptimeFor(recordedFeed(API_HISTORY));
+      days(el).at(-1)!.click();
+      await el.updateComplete;
+      expect(parts(el, 'tooltip')).to.have.length(1);
+      el.days = 3;
+      await el.updateComplete;
+      expect(days(el)).to.have.length(3);
+      expect(parts(el, 'tooltip')).to.have.length(0);
+    });
+
+    it('lets go of a focused day whose component leaves the feed', async () => {
+      const feed = recordedFeed(API_HISTORY);
+      let body: Json = feed;
+      stubFetch(() => json(body));
+      const src = uniqueFeedUrl();
+      const el = await settled(
+        await render<StatusUptime>(
+          html`<status-uptime src=${src} adapter="native" locale="en" days="7"></status-uptime>`,
+        ),
+      );
+      days(el)[4].focus();
+      await el.updateComplete;
+      expect(partText(el, 'tooltip')).to.contain('Mar 10, 2026');
+      body = { ...feed, components: (feed.components as Json[]).slice(1) };
+      await getFeed({ src, adapter: 'native' }).refresh();
+      await el.updateComplete;
+      expect(parts(el, 'component')).to.have.length(1);
+      expect(parts(el, 'tooltip')).to.have.length(0);
+    });
+
     it('keeps the window between 1 and 365 days', async () => {
       const el = await uptimeFor(recordedFeed(API_HISTORY), { days: '5000' });
       expect(days(el)).to.have.length(365);
@@ -270,6 +301,17 @@ describe('<status-uptime>', () => {
       expect(byDate['2026-03-09']).to.equal('100');
       expect(byDate['2026-03-10']).to.equal('91.66');
       expect(days(el).at(-1)!.dataset.date).to.equal('2026-03-12');
+    });
+
+    it('cuts the days anew when the time zone changes', async () => {
+      const el = await uptimeFor(incidentFeed(), { 'time-zone': 'UTC' });
+      const uptimeOn = (date: string) =>
+        days(el).find((day) => day.dataset.date === date)?.dataset.uptime;
+      expect(uptimeOn('2026-03-10')).to.equal('95.83');
+      el.timeZone = 'Asia/Shanghai';
+      await el.updateComplete;
+      expect(uptimeOn('2026-03-10')).to.equal('91.66');
+      expect(uptimeOn('2026-03-09')).to.equal('100');
     });
 
     it('derives GitHub’s history from its recorded incident list', async () => {
