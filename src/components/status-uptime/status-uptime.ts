@@ -142,6 +142,9 @@ export class StatusUptime extends StatusElement {
   private _shown?: { id: string; index: number };
   /** The day of each strip that holds its one tab stop. */
   private readonly _tabStops = new Map<string, number>();
+  /** Each day's accessible name, by language: a hover redraws thousands of days. */
+  private readonly _names = new WeakMap<ComponentDay, [string, string]>();
+  private readonly _noDataNames = new Map<string, string>();
   /** True while the DOM is being updated: removing a focused day fires focusout then. */
   private _updating = false;
   /** Strips already scrolled to their newest day once. */
@@ -403,12 +406,22 @@ export class StatusUptime extends StatusElement {
   }
 
   /** "Mar 12, 2026: 99.5% uptime; Partial outage: 20 min" — a day's accessible name. */
-  private _dayName(bar: DayBar): string {
-    const details = [this._uptimeWords(bar.day), ...(bar.day ? this._timeInStates(bar.day) : [])];
-    return this.t('uptime.day', {
-      date: this._date(bar.date),
+  private _dayName({ date, day }: DayBar): string {
+    const locale = this.lang_;
+    const known = day ? this._names.get(day) : this._noDataNames.get(`${locale} ${date}`);
+    if (typeof known === 'string') return known;
+    if (known?.[0] === locale) return known[1];
+    const details = [this._uptimeWords(day), ...(day ? this._timeInStates(day) : [])];
+    const name = this.t('uptime.day', {
+      date: this._date(date),
       details: details.join(this.t('uptime.separator')),
     });
+    if (day) this._names.set(day, [locale, name]);
+    else {
+      if (this._noDataNames.size > 2000) this._noDataNames.clear();
+      this._noDataNames.set(`${locale} ${date}`, name);
+    }
+    return name;
   }
 
   private _isRtl(element: Element): boolean {
