@@ -13,14 +13,14 @@ export const DESIGN_BUDGETS = [
 // unnoticed. They are above the DESIGN budgets, which the bundle does not meet yet
 // (docs/performance.md says by how much and why).
 const CEILINGS = {
-  // <status-uptime> adds 3.6 kB (24.05 → 27.61 kB): the strip, its day details and
+  // <status-uptime> adds 3.8 kB (24.05 → 27.84 kB): the strip, its day details and
   // keyboard, the calendar days in a time zone and the history derived from incidents.
-  'status-widgets.js': '27.8 kB',
+  'status-widgets.js': '28 kB',
   'status-badge.js': '17.4 kB',
   'status-banner.js': '20.3 kB',
   'status-components.js': '18.7 kB',
   'status-incidents.js': '20.3 kB',
-  'status-uptime.js': '21.1 kB',
+  'status-uptime.js': '21.3 kB',
 };
 
 export default [ALL_ELEMENTS, ...elementEntries()].map((entry) => {
