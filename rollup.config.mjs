@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -60,6 +60,12 @@ const serverBuild = serverEntries.length && {
           : null,
     },
     typescript({ tsconfig: './tsconfig.server.json', outDir: 'dist', declarationDir: 'dist' }),
+    {
+      // `npx status-widgets-server` in a clone runs dist/server/cli.js itself: it
+      // needs its run bit (npm sets it only when it installs the package).
+      name: 'server-cli-run-bit',
+      writeBundle: () => chmodSync('dist/server/cli.js', 0o755),
+    },
   ],
 };
 

@@ -2,14 +2,21 @@
 // /api/v2/summary.json, with and without If-None-Match, at 1, 50 and 500
 // connections on loopback (autocannon); and, in the same run, the same bytes served
 // by nginx as the physical reference. Bounded: DURATION seconds per cell.
+// Then the server under a 1,024-descriptor limit: STREAMS event streams held
+// (past its cap) while /feed.json keeps answering (p99), memory per stream, the
+// time to fan one change out to every stream, and admin writes per second with the
+// data file at the retention limit.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const DURATION = Number(process.env.DURATION ?? 5);
+const STREAMS = Number(process.env.STREAMS ?? 2000);
+const WRITES = Number(process.env.WRITES ?? 200);
 const CONNECTIONS = (process.env.CONNECTIONS ?? '1,50,500').split(',').map(Number);
 const TOKEN = 'bench-token';
 
@@ -162,3 +169,164 @@ for (const { connections, mode, a, b } of rows) {
 console.log(
   'Latency in ms. Both servers on this machine, loopback, one autocannon client in this process.',
 );
+
+// ── Under a 1,024-descriptor limit ──────────────────────────────────────────────
+
+/** A raw GET /events, resolved with its status line once the headers arrive. */
+function rawStream(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`GET /events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`),
+    );
+    socket.once('data', (chunk) =>
+      resolve({ socket, status: Number(String(chunk).split(' ')[1]) }),
+    );
+    socket.once('error', () => resolve({ socket, status: 'error' }));
+    // Past its connection limit the server closes a new connection at once.
+    socket.once('close', () => resolve({ socket, status: 'closed' }));
+  });
+}
+
+function memoryOf(pid) {
+  const status = spawnSync('cat', [`/proc/${pid}/status`], { encoding: 'utf8' }).stdout;
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) * 1024;
+}
+
+async function streamsUnderLimit() {
+  const port = await freePort();
+  const dataFile = join(dir, 'limited.json');
+  // The data file at the retention limit: 1,000 resolved incidents, 10 components.
+  const at = new Date().toISOString();
+  const incidents = Array.from({ length: 1000 }, (_, i) => ({
+    id: `old${i}`,
+    name: `Resolved incident ${i}`,
+    status: 'resolved',
+    impact: 'minor',
+    createdAt: at,
+    updatedAt: at,
+    resolvedAt: at,
+    components: ['api'],
+    updates: [
+      {
+        id: `old${i}a`,
+        status: 'resolved',
+        body: 'This incident has been resolved.',
+        createdAt: at,
+      },
+      {
+        id: `old${i}b`,
+        status: 'investigating',
+        body: 'We are investigating elevated error rates.',
+        createdAt: at,
+      },
+    ],
+  }));
+  const components = Array.from({ length: 10 }, (_, i) => ({
+    id: i ? `c${i}` : 'api',
+    name: `Component ${i}`,
+    status: 'operational',
+  }));
+  writeFileSync(
+    dataFile,
+    JSON.stringify({
+      version: 1,
+      page: { name: 'Bench' },
+      components,
+      incidents,
+      maintenances: [],
+      templates: [],
+    }),
+  );
+  const child = spawn(
+    'sh',
+    [
+      '-c',
+      'ulimit -n 1024 && exec "$0" "$@"',
+      process.execPath,
+      'dist/server/cli.js',
+      '--port',
+      String(port),
+      '--data',
+      dataFile,
+      '--token',
+      TOKEN,
+      '--max-streams-per-client',
+      '0',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/feed.json`);
+  const idle = memoryOf(child.pid);
+  const opened = [];
+  const statuses = {};
+  for (let i = 0; i < STREAMS; i += 1) {
+    const stream = await rawStream(port);
+    statuses[stream.status] = (statuses[stream.status] ?? 0) + 1;
+    opened.push(stream);
+  }
+  const held = opened.filter((stream) => stream.status === 200);
+  await new Promise((r) => setTimeout(r, 500));
+  const withStreams = memoryOf(child.pid);
+  const feed = await autocannon({ url: `${base}/feed.json`, connections: 50, duration: DURATION });
+
+  // Fan-out: from the admin write's answer to the last stream's event.
+  let received = 0;
+  let lastAt = 0;
+  for (const { socket } of held) {
+    socket.on('data', (chunk) => {
+      if (String(chunk).includes('"indicator":"major"')) {
+        received += 1;
+        lastAt = performance.now();
+      }
+    });
+  }
+  const admin = (method, path, body) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const start = performance.now();
+  const put = await admin('PUT', '/admin/components/api', { name: 'API', status: 'major_outage' });
+  const acknowledged = performance.now();
+  while (received < held.length && performance.now() - start < 10_000) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  for (const { socket } of opened) socket.destroy();
+
+  // Writes at the retention limit: each closes an incident, so the file stays at 1,000 resolved.
+  const writesStart = performance.now();
+  for (let i = 0; i < WRITES; i += 1) {
+    const response = await admin('POST', '/admin/incidents', {
+      name: `Incident ${i}`,
+      impact: 'minor',
+      status: 'resolved',
+      body: 'Resolved.',
+    });
+    if (response.status !== 201) throw new Error(`write ${i}: ${response.status}`);
+  }
+  const writesPerSecond = WRITES / ((performance.now() - writesStart) / 1000);
+  const { size } = await import('node:fs').then((fs) => fs.statSync(dataFile));
+  child.kill();
+
+  console.log(
+    `\nUnder ulimit -n 1024: ${STREAMS} stream requests → ${Object.entries(statuses)
+      .map(([status, count]) => `${count} × ${status}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `/feed.json meanwhile (50 connections, ${DURATION} s): ${Math.round(feed.requests.average)} req/s, p50 ${feed.latency.p50} ms, p99 ${feed.latency.p99} ms, ${feed.non2xx + feed.errors} errors`,
+  );
+  console.log(
+    `memory: ${(idle / 2 ** 20).toFixed(0)} MB idle, ${(withStreams / 2 ** 20).toFixed(0)} MB with ${held.length} streams: ${((withStreams - idle) / held.length / 1024).toFixed(1)} KB per stream`,
+  );
+  console.log(
+    `fan-out of one change (PUT ${put.status} answered in ${(acknowledged - start).toFixed(0)} ms): ${received}/${held.length} streams had it ${(lastAt - start).toFixed(0)} ms after the write was sent`,
+  );
+  console.log(
+    `writes at the retention limit (1,000 resolved incidents kept, ${(size / 1024).toFixed(0)} KB file): ${writesPerSecond.toFixed(0)} writes/s`,
+  );
+}
+
+await streamsUnderLimit();

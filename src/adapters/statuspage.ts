@@ -5,6 +5,7 @@
 // (https://metastatuspage.com/api/v2/ and developer.statuspage.io).
 import { deriveIndicator } from '../model/indicator.js';
 import { FeedFormatError } from '../model/errors.js';
+import { incidentUrl } from '../model/incident-url.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import {
@@ -77,9 +78,7 @@ function readCommon(
   const createdAt =
     isoDate(item['created_at']) ?? isoDate(item['started_at']) ?? updates.at(-1)?.createdAt;
   if (!createdAt) return 'it has no readable creation date';
-  const url =
-    safeUrl(item['shortlink']) ??
-    (pageUrl ? safeUrl(`incidents/${encodeURIComponent(id)}`, `${pageUrl}/`) : undefined);
+  const url = safeUrl(item['shortlink']) ?? incidentUrl(pageUrl, id);
   const postmortemPublished = isoDate(item['postmortem_published_at']);
   return {
     id,

@@ -27,3 +27,4 @@ export {
   isOverrunning,
 } from './overdue.js';
 export type { UpdateDue } from './overdue.js';
+export { incidentUrl, withoutTrailingSlashes } from './incident-url.js';

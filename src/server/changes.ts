@@ -2,7 +2,7 @@
 // validate their input completely and then edit a draft of the data. They throw a
 // RequestError before touching the draft, so a bad request changes nothing.
 import { randomBytes } from 'node:crypto';
-import { isActiveIncident } from '../model/indicator.js';
+import { updateDue, UPDATE_INTERVAL_MS } from '../model/overdue.js';
 import {
   COMPONENT_STATUSES,
   INCIDENT_STATUSES,
@@ -17,14 +17,15 @@ import {
 import { dropUndefined, type ServerData } from './data.js';
 import { invalid, notFound } from './errors.js';
 import { checkId, Fields } from './fields.js';
+import { LIMITS, limitReached } from './limits.js';
 import { readTemplateRequest, renderTemplate } from './templates.js';
 
 const SETTABLE_STATUSES = COMPONENT_STATUSES.filter((status) => status !== 'unknown');
 const INCIDENT_IMPACTS: readonly Impact[] = ['none', 'minor', 'major', 'critical'];
 const MAX_NAME = 200;
 const MAX_BODY = 5000;
-/** Overdue after this long without an update: status pages promise hourly updates. */
-export const OVERDUE_MINUTES = 60;
+/** A filled-in template: its wording and vars are bounded, but repeats multiply them. */
+const MAX_RENDERED_BODY = 10_000;
 
 export function newId(): string {
   // Statuspage-like: 12 lowercase letters and digits.
@@ -48,7 +49,41 @@ function readBody(body: Fields, data: ServerData, next: Date | undefined): strin
     if (!body.has('body')) throw invalid('body', 'is required (or give template and vars)');
     return body.text('body', MAX_BODY);
   }
-  return renderTemplate(template, next, data.page.timeZone);
+  const text = renderTemplate(template, next, data.page.timeZone);
+  if (text.length > MAX_RENDERED_BODY) {
+    throw invalid('vars', `must fill the template to at most ${MAX_RENDERED_BODY} characters`);
+  }
+  return text;
+}
+
+/** Refuses a new incident or maintenance past the limit (resolved history is archived first). */
+function checkRoomForItem(items: readonly unknown[], what: string): void {
+  if (items.length >= LIMITS.items) {
+    throw limitReached(
+      `A new ${what}`,
+      LIMITS.items,
+      `Resolve or complete some: resolved history moves to the archive file.`,
+    );
+  }
+}
+
+/** Refuses an update that would give one item more updates or components than a file holds. */
+function checkRoomForUpdate(item: Incident | Maintenance, addedComponents: readonly string[]) {
+  if (item.updates.length >= LIMITS.updatesPerItem) {
+    throw limitReached(
+      `Another update on "${item.id}"`,
+      LIMITS.updatesPerItem,
+      'Resolve it and open a new one for what follows.',
+    );
+  }
+  const affected = new Set([...item.components, ...addedComponents]);
+  if (affected.size > LIMITS.affectedPerItem) {
+    throw limitReached(
+      `The components "${item.id}" affects`,
+      LIMITS.affectedPerItem,
+      'Name fewer components.',
+    );
+  }
 }
 
 /** The status a template suggests, when the request names none. */
@@ -122,6 +157,22 @@ function addAffected(item: Incident | Maintenance, ids: readonly string[]): void
   for (const id of ids) if (!item.components.includes(id)) item.components.push(id);
 }
 
+function isClosed(status: Incident['status']): boolean {
+  return status === 'resolved' || status === 'postmortem';
+}
+
+/**
+ * `nextUpdateInMinutes`: a promise only an open incident can keep, so creating and
+ * updating refuse it alike on a resolved one.
+ */
+function readPromise(body: Fields, status: Incident['status']): number | undefined {
+  const minutes = body.integer('nextUpdateInMinutes', 1, 1440);
+  if (isClosed(status) && minutes !== undefined) {
+    throw invalid('nextUpdateInMinutes', `must not be given when the status is ${status}`);
+  }
+  return minutes;
+}
+
 const INCIDENT_FIELDS = ['name', 'impact', 'status', 'body', 'template', 'vars', 'locale'];
 
 /** POST /admin/incidents */
@@ -134,8 +185,9 @@ export function createIncident(data: ServerData, input: unknown, now: Date): Inc
     templateStatus(body, data, INCIDENT_STATUSES) ??
     'investigating';
   const changes = readComponentChanges(body, data);
-  const next = minutesLater(now, body.integer('nextUpdateInMinutes', 1, 1440));
+  const next = minutesLater(now, readPromise(body, status));
   const text = readBody(body, data, next);
+  checkRoomForItem(data.incidents, 'incident');
 
   const incident: Incident = {
     id: newId(),
@@ -147,8 +199,8 @@ export function createIncident(data: ServerData, input: unknown, now: Date): Inc
     components: changes.map((change) => change.id),
     updates: [],
   };
-  addUpdate(incident, status, text, now, status === 'resolved' ? undefined : next);
-  if (status === 'resolved' || status === 'postmortem') incident.resolvedAt = now.toISOString();
+  addUpdate(incident, status, text, now, next);
+  if (isClosed(status)) incident.resolvedAt = now.toISOString();
   applyComponentChanges(data, changes, now);
   data.incidents.unshift(incident);
   return incident;
@@ -174,14 +226,14 @@ export function updateIncident(data: ServerData, id: string, input: unknown, now
   if (!status) throw invalid('status', `is required (one of ${INCIDENT_STATUSES.join(', ')})`);
   const impact = body.oneOf('impact', INCIDENT_IMPACTS, true);
   const changes = readComponentChanges(body, data);
-  const minutes = body.integer('nextUpdateInMinutes', 1, 1440);
-  const closed = status === 'resolved' || status === 'postmortem';
-  if (closed && minutes !== undefined) {
-    throw invalid('nextUpdateInMinutes', `must not be given when the status is ${status}`);
-  }
+  const closed = isClosed(status);
   const postmortemUrl = body.url('postmortemUrl');
-  const next = minutesLater(now, minutes);
+  const next = minutesLater(now, readPromise(body, status));
   const text = readBody(body, data, next);
+  checkRoomForUpdate(
+    incident,
+    changes.map((change) => change.id),
+  );
 
   addUpdate(incident, status, text, now, next);
   if (impact) incident.impact = impact;
@@ -213,6 +265,9 @@ export function putComponent(data: ServerData, id: string, input: unknown, now: 
     updatedAt: now.toISOString(),
   });
   const index = data.components.findIndex((component) => component.id === id);
+  if (index === -1 && data.components.length >= LIMITS.components) {
+    throw limitReached('A new component', LIMITS.components, 'Delete one you no longer show.');
+  }
   if (index === -1) data.components.push(fields);
   else data.components[index] = fields;
   return { component: fields, created: index === -1 };
@@ -256,6 +311,7 @@ export function createMaintenance(data: ServerData, input: unknown, now: Date): 
     return id as string;
   });
   const text = readBody(body, data, undefined);
+  checkRoomForItem(data.maintenances, 'maintenance');
   const maintenance: Maintenance = {
     id: newId(),
     name,
@@ -312,6 +368,10 @@ export function updateMaintenance(
   }
   const next = minutesLater(now, minutes);
   const text = readBody(body, data, next);
+  checkRoomForUpdate(
+    maintenance,
+    changes.map((change) => change.id),
+  );
 
   addUpdate(maintenance, status, text, now, next);
   addAffected(
@@ -369,31 +429,34 @@ export interface OverdueIncident {
   reason: string;
 }
 
-/** GET /admin/overdue: unresolved incidents whose update is late. */
+/**
+ * GET /admin/overdue: active incidents whose next update is late, by the same rule
+ * the widgets show (`updateDue` in the model), with the reason in words.
+ */
 export function overdueIncidents(data: ServerData, now: Date): OverdueIncident[] {
   const result: OverdueIncident[] = [];
   for (const incident of data.incidents) {
-    if (!isActiveIncident(incident)) continue;
-    const silentMinutes = Math.floor((now.getTime() - Date.parse(incident.updatedAt)) / 60_000);
-    const promised = incident.nextUpdateAt ? Date.parse(incident.nextUpdateAt) : undefined;
-    let reason: string | undefined;
-    if (promised !== undefined && promised < now.getTime()) {
-      reason = `the next update was promised by ${incident.nextUpdateAt}`;
-    } else if (silentMinutes >= OVERDUE_MINUTES) {
-      reason = `no update for ${silentMinutes} minutes (updates are due at least every ${OVERDUE_MINUTES})`;
-    }
-    if (reason) {
-      result.push(
-        dropUndefined({
-          id: incident.id,
-          name: incident.name,
-          status: incident.status,
-          updatedAt: incident.updatedAt,
-          nextUpdateAt: incident.nextUpdateAt,
-          reason,
-        }),
-      );
-    }
+    const due = updateDue(incident, now.getTime());
+    if (!due?.overdue) continue;
+    const lateMinutes = Math.floor((now.getTime() - due.dueAt) / 60_000);
+    const late = lateMinutes < 1 ? 'less than a minute' : plural(lateMinutes, 'minute');
+    const reason = due.promised
+      ? `the next update was promised by ${new Date(due.dueAt).toISOString()}, ${late} ago`
+      : `no update for ${plural(UPDATE_INTERVAL_MS / 60_000 + lateMinutes, 'minute')} (updates are due at least every ${UPDATE_INTERVAL_MS / 60_000} minutes without a promise)`;
+    result.push(
+      dropUndefined({
+        id: incident.id,
+        name: incident.name,
+        status: incident.status,
+        updatedAt: incident.updatedAt,
+        nextUpdateAt: incident.nextUpdateAt,
+        reason,
+      }),
+    );
   }
   return result;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

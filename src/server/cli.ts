@@ -2,7 +2,7 @@
 // status-widgets-server: run the reference feed server, or export its feeds as files.
 import { parseArgs } from 'node:util';
 import { exportStatic } from './export.js';
-import { DataFileError } from './errors.js';
+import { DataFileError, StartError } from './errors.js';
 import { SCENARIOS, type ScenarioName } from './scenario.js';
 import { createStatusServer } from './server.js';
 
@@ -17,10 +17,18 @@ Options:
   --data FILE         the data file (default ./status-data.json; created when missing)
   --token TOKEN       admin API bearer token (or STATUS_ADMIN_TOKEN); without one
                       the admin API is off and only reading works
-  --scenario demo     play a scripted incident on a loop (in memory unless --data is given)
+  --scenario NAME     demo (English) or demo-zh-CN (Chinese): an incident told on a
+                      loop (in memory unless --data is given)
   --step-seconds N    seconds per scenario step (default 6)
   --static [/PREFIX=]DIR
                       also serve the files in DIR (at /, or under /PREFIX/); repeatable
+  --max-streams N     event streams open at once (default: the open-file limit
+                      less 256, e.g. 768 under ulimit -n 1024)
+  --max-streams-per-client N
+                      event streams one client address may hold (default 16; 0: no cap)
+  --retention N       resolved incidents and completed maintenances kept in the
+                      data file (default 1000, at least 50); older ones move to
+                      the archive file beside it (status-data.archive.jsonl)
   --out DIR           (export) where to write the files
   -h, --help          show this help
 `;
@@ -34,6 +42,16 @@ function positiveNumber(value: string | undefined, flag: string, fallback: numbe
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!Number.isFinite(number) || number < 0) fail(`${flag} must be a number ≥ 0, not "${value}".`);
+  return number;
+}
+
+/** A whole number flag, or undefined when not given. */
+function wholeNumber(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) {
+    fail(`${flag} must be a whole number ≥ ${min}, not "${value}".`);
+  }
   return number;
 }
 
@@ -57,6 +75,9 @@ async function main(argv: string[]): Promise<void> {
         scenario: { type: 'string' },
         'step-seconds': { type: 'string' },
         static: { type: 'string', multiple: true },
+        'max-streams': { type: 'string' },
+        'max-streams-per-client': { type: 'string' },
+        retention: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -94,6 +115,13 @@ async function main(argv: string[]): Promise<void> {
     scenario: scenario as ScenarioName | undefined,
     stepSeconds: stepSeconds(values['step-seconds']),
     static: values.static,
+    maxStreams: wholeNumber(values['max-streams'], '--max-streams', 1),
+    maxStreamsPerClient: wholeNumber(
+      values['max-streams-per-client'],
+      '--max-streams-per-client',
+      0,
+    ),
+    retention: wholeNumber(values.retention, '--retention', 50),
   });
   const port = positiveNumber(values.port ?? process.env['PORT'], '--port', 8787);
   const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
@@ -122,5 +150,9 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  fail(error instanceof DataFileError ? error.message : ((error as Error).stack ?? String(error)));
+  fail(
+    error instanceof DataFileError || error instanceof StartError
+      ? error.message
+      : ((error as Error).stack ?? String(error)),
+  );
 });

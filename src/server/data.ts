@@ -13,6 +13,7 @@ import {
 } from '../model/types.js';
 import { DataFileError, RequestError } from './errors.js';
 import { checkId, Fields, isObject } from './fields.js';
+import { LIMITS } from './limits.js';
 
 /** A message template a team wrote: `{name}` placeholders, one text per locale. */
 export interface Template {
@@ -64,7 +65,7 @@ const ITEM_FIELDS = [
 ];
 
 function readUpdates(fields: Fields, statuses: readonly string[]): IncidentUpdate[] {
-  return (fields.array('updates', 10_000) ?? []).map((value, index) => {
+  return (fields.array('updates', LIMITS.updatesPerItem) ?? []).map((value, index) => {
     const update = Fields.of(value, fields.path(`updates[${index}]`)).only([
       'id',
       'status',
@@ -74,14 +75,14 @@ function readUpdates(fields: Fields, statuses: readonly string[]): IncidentUpdat
     return {
       id: checkId(update.value['id'], update.path('id')),
       status: update.oneOf('status', statuses) as IncidentUpdate['status'],
-      body: update.text('body', 100_000),
+      body: update.text('body', LIMITS.storedBody),
       createdAt: update.date('createdAt'),
     };
   });
 }
 
 function readItem(fields: Fields, statuses: readonly string[]) {
-  const components = (fields.array('components', 10_000) ?? []).map((id, index) =>
+  const components = (fields.array('components', LIMITS.affectedPerItem) ?? []).map((id, index) =>
     checkId(id, fields.path(`components[${index}]`)),
   );
   const item = {
@@ -115,7 +116,10 @@ export function readTemplate(value: unknown, path: string): Template {
   const wordings: Record<string, string> = {};
   for (const locale of Object.keys(text.value)) wordings[locale] = text.text(locale, 5000);
   if (Object.keys(wordings).length === 0) {
-    throw new RequestError(400, 'invalid', `${fields.path('text')} needs at least one locale.`);
+    throw new RequestError(400, 'invalid', `${fields.path('text')} needs at least one locale.`, {
+      field: fields.path('text'),
+      rule: 'needs at least one locale',
+    });
   }
   return dropUndefined({
     id: checkId(fields.value['id'], fields.path('id')),
@@ -151,7 +155,7 @@ export function readData(value: unknown): ServerData {
       subscribeUrl: page.url('subscribeUrl'),
       timeZone: page.text('timeZone', 100, true),
     }),
-    components: (root.array('components', 10_000) ?? []).map((value, index) => {
+    components: (root.array('components', LIMITS.components) ?? []).map((value, index) => {
       const fields = Fields.of(value, `components[${index}]`).only(COMPONENT_FIELDS);
       return dropUndefined({
         id: checkId(fields.value['id'], fields.path('id')),
@@ -162,11 +166,11 @@ export function readData(value: unknown): ServerData {
         updatedAt: fields.date('updatedAt', true),
       });
     }),
-    incidents: (root.array('incidents', 100_000) ?? []).map((value, index) => {
+    incidents: (root.array('incidents', LIMITS.items) ?? []).map((value, index) => {
       const fields = Fields.of(value, `incidents[${index}]`).only(ITEM_FIELDS);
       return readItem(fields, INCIDENT_STATUSES) as Incident;
     }),
-    maintenances: (root.array('maintenances', 100_000) ?? []).map((value, index) => {
+    maintenances: (root.array('maintenances', LIMITS.items) ?? []).map((value, index) => {
       const fields = Fields.of(value, `maintenances[${index}]`).only([
         ...ITEM_FIELDS,
         'scheduledFor',
@@ -178,7 +182,7 @@ export function readData(value: unknown): ServerData {
         scheduledUntil: fields.date('scheduledUntil', true),
       }) as Maintenance;
     }),
-    templates: (root.array('templates', 1000) ?? []).map((value, index) =>
+    templates: (root.array('templates', LIMITS.templates) ?? []).map((value, index) =>
       readTemplate(value, `templates[${index}]`),
     ),
     updatedAt: root.date('updatedAt', true) ?? new Date(0).toISOString(),

@@ -2,7 +2,8 @@
 // what `export` writes to disk are the same bytes.
 import { readFileSync } from 'node:fs';
 import type { ServerData } from './data.js';
-import { toFeedJson } from './feed.js';
+import { toFeedJson, toSnapshot } from './feed.js';
+import { strongEtag } from './http.js';
 import { toAtom, toRss } from './history.js';
 import { statuspageDocuments } from './statuspage.js';
 
@@ -39,24 +40,72 @@ export const DOCUMENT_PATHS = [
   '/history.rss',
 ] as const;
 
+/** A document ready to send: its bytes' validator computed once. */
+export interface RenderedDocument extends Document {
+  etag: string;
+}
+
 /**
- * The document at `path`, or undefined. `eventsUrl` is where /feed.json says live
- * changes are announced (none in a static export: there is no server to listen to).
+ * Every document for one state of the data, rendered together from one snapshot.
+ * `eventsUrl` is where /feed.json says live changes are announced (none in a static
+ * export: there is no server to listen to).
  */
+export function renderDocuments(
+  data: ServerData,
+  eventsUrl: string | undefined,
+): Map<string, RenderedDocument> {
+  const snapshot = toSnapshot(data);
+  const statuspage = statuspageDocuments(data, snapshot);
+  const documents = new Map<string, Document>([
+    ['/feed.json', json(toFeedJson(data, eventsUrl, snapshot))],
+    ['/feed.schema.json', { type: 'application/schema+json', body: FEED_SCHEMA }],
+    [
+      '/history.atom',
+      { type: 'application/atom+xml; charset=utf-8', body: toAtom(data, snapshot) },
+    ],
+    ['/history.rss', { type: 'application/rss+xml; charset=utf-8', body: toRss(data, snapshot) }],
+  ]);
+  for (const [name, value] of Object.entries(statuspage)) {
+    documents.set(`/api/v2/${name}`, json(value));
+  }
+  return new Map(
+    [...documents].map(([path, document]) => [
+      path,
+      { ...document, etag: path === '/feed.schema.json' ? SCHEMA_ETAG : strongEtag(document.body) },
+    ]),
+  );
+}
+
+const SCHEMA_ETAG = strongEtag(FEED_SCHEMA);
+
+/** The document at `path`, or undefined (renders them all: use `DocumentSet` to serve). */
 export function documentFor(
   data: ServerData,
   path: string,
   eventsUrl: string | undefined,
 ): Document | undefined {
-  if (path === '/feed.json') return json(toFeedJson(data, eventsUrl));
-  if (path === '/feed.schema.json') return { type: 'application/schema+json', body: FEED_SCHEMA };
-  if (path === '/history.atom')
-    return { type: 'application/atom+xml; charset=utf-8', body: toAtom(data) };
-  if (path === '/history.rss')
-    return { type: 'application/rss+xml; charset=utf-8', body: toRss(data) };
-  if (path.startsWith('/api/v2/')) {
-    const document = statuspageDocuments(data)[path.slice('/api/v2/'.length)];
-    return document === undefined ? undefined : json(document);
+  return renderDocuments(data, eventsUrl).get(path);
+}
+
+/**
+ * The documents of the store's current revision, rendered on first use after a
+ * change and then served from memory: a poll is a map lookup, and the event stream
+ * sends the very /feed.json bytes a poll gets.
+ */
+export class DocumentSet {
+  private revision = -1;
+  private documents = new Map<string, RenderedDocument>();
+
+  constructor(
+    private readonly source: { readonly data: ServerData; readonly revision: number },
+    private readonly eventsUrl: string | undefined,
+  ) {}
+
+  get(path: string): RenderedDocument | undefined {
+    if (this.revision !== this.source.revision) {
+      this.documents = renderDocuments(this.source.data, this.eventsUrl);
+      this.revision = this.source.revision;
+    }
+    return this.documents.get(path);
   }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 // `status-widgets-server export`: the same documents as files, for any static host.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { DOCUMENT_PATHS, documentFor } from './documents.js';
+import { DOCUMENT_PATHS, renderDocuments } from './documents.js';
 import { readDataFile, writeFileAtomic } from './store.js';
 
 /** Writes every feed document under `outDir`; returns the paths written. */
@@ -10,9 +10,10 @@ export async function exportStatic(dataFile: string, outDir: string): Promise<st
   // and reads it even while a server runs on it.
   const data = await readDataFile(dataFile);
   const written: string[] = [];
+  // No server, no event stream: the exported feed.json carries no events link.
+  const documents = renderDocuments(data, undefined);
   for (const path of DOCUMENT_PATHS) {
-    // No server, no event stream: the exported feed.json carries no events link.
-    const document = documentFor(data, path, undefined)!;
+    const document = documents.get(path)!;
     const file = join(resolve(outDir), ...path.split('/'));
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomic(file, document.body);

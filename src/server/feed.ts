@@ -1,4 +1,5 @@
 // The native feed: the model exactly as widgets use it, derived from the data file.
+import { incidentUrl } from '../model/incident-url.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type { Indicator, StatusSnapshot } from '../model/types.js';
@@ -19,9 +20,7 @@ export const DESCRIPTIONS: Record<Indicator, string> = {
 
 /** The incident's page on the status site: the same rule the Statuspage reader uses. */
 export function itemUrl(data: ServerData, id: string): string | undefined {
-  return data.page.url
-    ? new URL(`incidents/${encodeURIComponent(id)}`, `${data.page.url.replace(/\/+$/, '')}/`).href
-    : undefined;
+  return incidentUrl(data.page.url, id);
 }
 
 export function toSnapshot(data: ServerData): StatusSnapshot {
@@ -54,8 +53,12 @@ export function toSnapshot(data: ServerData): StatusSnapshot {
 }
 
 /** /feed.json: the snapshot, a format version and where to listen for changes. */
-export function toFeedJson(data: ServerData, eventsUrl: string | undefined) {
-  const feed: Record<string, unknown> = { version: 1, ...toSnapshot(data) };
+export function toFeedJson(
+  data: ServerData,
+  eventsUrl: string | undefined,
+  snapshot: StatusSnapshot = toSnapshot(data),
+) {
+  const feed: Record<string, unknown> = { version: 1, ...snapshot };
   if (eventsUrl) feed['links'] = { events: eventsUrl };
   return feed;
 }

@@ -1,6 +1,15 @@
 // Strict readers for JSON input (request bodies and the data file): each either
 // returns a typed value or throws a 400 naming the field and the rule it broke.
+// Every length is checked before any pattern runs, and every pattern is linear, so
+// no input can hold the server (and every reader waiting on it) for long.
 import { invalid } from './errors.js';
+
+/** The longest ISO 8601 date we read: "2026-11-25T14:00:00.123456789+05:30" is 35. */
+const MAX_DATE = 40;
+/** Browsers and proxies cap URLs near here; longer ones are not links anyone uses. */
+const MAX_URL = 2048;
+// Anchored, no nested or overlapping repeats: one pass, whatever the input.
+const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)$/i;
 
 export type Json = Record<string, unknown>;
 
@@ -66,6 +75,7 @@ export class Fields {
       throw invalid(this.path(name), 'is required');
     }
     if (typeof value !== 'string') throw invalid(this.path(name), 'must be a string');
+    // Linear, so measured after normalizing: blanks a reader drops do not count.
     const text = normalizeText(value);
     if (text === '') throw invalid(this.path(name), 'must not be empty');
     if (text.length > max) throw invalid(this.path(name), `must be at most ${max} characters`);
@@ -104,11 +114,14 @@ export class Fields {
       if (optional) return undefined;
       throw invalid(this.path(name), 'is required (an ISO 8601 date, e.g. 2026-11-25T14:00:00Z)');
     }
-    const time = typeof value === 'string' ? Date.parse(value) : NaN;
-    if (!/T.*(Z|[+-]\d\d:?\d\d)$/i.test(String(value)) || Number.isNaN(time)) {
+    const time =
+      typeof value === 'string' && value.length <= MAX_DATE && ISO_DATE.test(value)
+        ? Date.parse(value)
+        : NaN;
+    if (Number.isNaN(time)) {
       throw invalid(
         this.path(name),
-        'must be an ISO 8601 date with a time zone, e.g. 2026-11-25T14:00:00Z',
+        `must be an ISO 8601 date with a time zone, at most ${MAX_DATE} characters, e.g. 2026-11-25T14:00:00Z`,
       );
     }
     return new Date(time).toISOString();
@@ -119,12 +132,15 @@ export class Fields {
     if (value === undefined || value === null) return undefined;
     let url: URL | undefined;
     try {
-      url = typeof value === 'string' ? new URL(value) : undefined;
+      url = typeof value === 'string' && value.length <= MAX_URL ? new URL(value) : undefined;
     } catch {
       url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw invalid(this.path(name), 'must be an absolute http or https URL');
+      throw invalid(
+        this.path(name),
+        `must be an absolute http or https URL of at most ${MAX_URL} characters`,
+      );
     }
     return url.href;
   }
@@ -148,7 +164,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** Ids appear in URLs and feeds: letters, digits, `_`, `.`, `-`, at most 64. */
 export function checkId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ID.test(value)) {
+  if (typeof value !== 'string' || value.length > 64 || !ID.test(value)) {
     throw invalid(
       field,
       'must be an id of letters, digits, "_", "." or "-" (at most 64, starting with a letter or digit)',

@@ -1,6 +1,6 @@
 // /history.atom and /history.rss: incidents and maintenances for feed readers.
 // Every piece of text is escaped: names and bodies are whatever people typed.
-import type { Incident, Maintenance } from '../model/types.js';
+import type { Incident, Maintenance, StatusSnapshot } from '../model/types.js';
 import type { ServerData } from './data.js';
 import { toSnapshot } from './feed.js';
 
@@ -20,8 +20,7 @@ export function xml(text: string): string {
 
 type Item = Incident | Maintenance;
 
-function entries(data: ServerData): Item[] {
-  const snapshot = toSnapshot(data);
+function entries(snapshot: StatusSnapshot): Item[] {
   return [...snapshot.incidents, ...snapshot.maintenances]
     .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
     .slice(0, 50);
@@ -42,7 +41,7 @@ function itemId(item: Item): string {
   return item.url ?? `urn:status-widgets:${encodeURIComponent(item.id)}`;
 }
 
-export function toAtom(data: ServerData): string {
+export function toAtom(data: ServerData, snapshot = toSnapshot(data)): string {
   const pageId = data.page.url ?? `urn:status-widgets:page:${encodeURIComponent(data.page.name)}`;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -53,7 +52,7 @@ export function toAtom(data: ServerData): string {
     `  <author><name>${xml(data.page.name)}</name></author>`,
   ];
   if (data.page.url) lines.push(`  <link rel="alternate" href="${xml(data.page.url)}"/>`);
-  for (const item of entries(data)) {
+  for (const item of entries(snapshot)) {
     lines.push(
       '  <entry>',
       `    <id>${xml(itemId(item))}</id>`,
@@ -68,7 +67,7 @@ export function toAtom(data: ServerData): string {
   return lines.join('\n');
 }
 
-export function toRss(data: ServerData): string {
+export function toRss(data: ServerData, snapshot = toSnapshot(data)): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0">',
@@ -78,7 +77,7 @@ export function toRss(data: ServerData): string {
     `    <description>${xml(`Incidents and maintenances of ${data.page.name}`)}</description>`,
     `    <lastBuildDate>${new Date(data.updatedAt).toUTCString()}</lastBuildDate>`,
   ];
-  for (const item of entries(data)) {
+  for (const item of entries(snapshot)) {
     lines.push(
       '    <item>',
       `      <title>${xml(title(item))}</title>`,

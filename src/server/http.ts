@@ -15,6 +15,13 @@ const DRAIN_LIMIT = 1024 * 1024;
  */
 export const READ_CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
 
+/** What widgets on other sites may send when they read (their preflight). */
+export const READ_PREFLIGHT = {
+  'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+  'access-control-allow-headers': 'Cache-Control, If-None-Match, Last-Event-ID',
+  'access-control-max-age': '86400',
+};
+
 export const CORS = {
   'access-control-allow-origin': '*',
   // A proxy's 429/503 may carry Retry-After: the widgets on other origins must see it.
@@ -62,15 +69,20 @@ export function sendDocument(
   response.end(request.method === 'HEAD' ? undefined : document.body);
 }
 
+/**
+ * A JSON answer. Reading routes send CORS headers so widgets on any site read them;
+ * the admin API sends none (`cors: false`), so no browser page on another origin can.
+ */
 export function sendJson(
   response: ServerResponse,
   status: number,
   value: unknown,
   headers: Record<string, string> = {},
+  cors = true,
 ): void {
   const body = `${JSON.stringify(value)}\n`;
   response.writeHead(status, {
-    ...CORS,
+    ...(cors ? CORS : {}),
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
@@ -80,41 +92,54 @@ export function sendJson(
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
-export function sendError(response: ServerResponse, error: RequestError, headers = {}): void {
-  sendJson(response, error.status, error.toJSON(), headers);
+export function sendError(response: ServerResponse, error: RequestError, cors = true): void {
+  sendJson(
+    response,
+    error.status,
+    error.toJSON(),
+    {
+      ...(error.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+      ...(error.closeConnection ? { connection: 'close' } : {}),
+      ...error.headers,
+    },
+    cors,
+  );
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+/** application/json or application/<anything>+json, parameters allowed; read without a pattern. */
+function isJsonType(header: string | undefined): boolean {
+  if (!header || header.length > 200) return false;
+  const type = header.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
 
 /** Reads a JSON request body: 415 when it is not JSON, 413 over 64 KB, 400 when it does not parse. */
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  if (!JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+  if (!isJsonType(request.headers['content-type'])) {
     request.resume();
     throw new RequestError(
       415,
       'unsupported_media_type',
       'Send the body as JSON with the header Content-Type: application/json.',
-      'Content-Type',
-      'must be application/json',
+      { field: 'Content-Type', rule: 'must be application/json' },
     );
   }
-  const tooLarge = () =>
+  const tooLarge = (closeConnection = false) =>
     new RequestError(
       413,
       'too_large',
       `The body is larger than ${BODY_LIMIT / 1024} KB; send less text (bodies are at most 5000 characters).`,
-      'body',
-      `must be at most ${BODY_LIMIT} bytes`,
+      { field: 'body', rule: `must be at most ${BODY_LIMIT} bytes`, closeConnection },
     );
   if (Number(request.headers['content-length'] ?? 0) > DRAIN_LIMIT) {
     request.socket.on('error', () => undefined);
-    throw Object.assign(tooLarge(), { closeConnection: true });
+    throw tooLarge(true);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > DRAIN_LIMIT) throw Object.assign(tooLarge(), { closeConnection: true });
+    if (size > DRAIN_LIMIT) throw tooLarge(true);
     // Keep reading (and discarding) past the limit so the client gets our answer.
     if (size <= BODY_LIMIT) chunks.push(chunk);
   }
@@ -127,8 +152,7 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
       400,
       'invalid_json',
       `The body is not valid JSON: ${(error as Error).message}.`,
-      'body',
-      'must be valid JSON',
+      { field: 'body', rule: 'must be valid JSON' },
     );
   }
 }

@@ -8,6 +8,7 @@ import type {
   Indicator,
   Maintenance,
   StatusComponent,
+  StatusSnapshot,
 } from '../model/types.js';
 import type { ServerData } from './data.js';
 import { toSnapshot } from './feed.js';
@@ -168,8 +169,10 @@ function maintenanceObject(data: ServerData, maintenance: Maintenance) {
 }
 
 /** Every Statuspage v2 document, by path under /api/v2/. */
-export function statuspageDocuments(data: ServerData): Record<string, unknown> {
-  const snapshot = toSnapshot(data);
+export function statuspageDocuments(
+  data: ServerData,
+  snapshot: StatusSnapshot = toSnapshot(data),
+): Record<string, unknown> {
   const view: ServerData = {
     ...data,
     incidents: snapshot.incidents,

@@ -1,13 +1,16 @@
 // The data file as the single source of state. Changes run one at a time; each is
 // written to disk atomically before it becomes visible or is acknowledged, so a
 // crash at any moment leaves either the old state or the new one, never a torn file.
-// One server at a time holds the file (a lock file beside it).
+// One server at a time holds the file (see lock.ts). Resolved history past the
+// retention moves to an archive file beside it, so the file stays small.
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
-import { link, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Incident, Maintenance } from '../model/types.js';
 import { emptyData, parseDataFile, type ServerData } from './data.js';
 import { DataFileError } from './errors.js';
+import { DEFAULT_RETENTION, MIN_RETENTION } from './limits.js';
+import { lockDataFile, type DataFileLock } from './lock.js';
 
 export type ChangeListener = (data: ServerData, revision: number) => void;
 
@@ -50,73 +53,6 @@ async function removeStaleTempFiles(file: string): Promise<void> {
   );
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Claims the data file for this process, or says which server holds it. Two servers
- * on one file would each write their own state over the other's, and each start-up
- * removes the temp files of a write under way. A lock left by a server that was
- * killed (its process is gone) is taken over. Returns the release function.
- */
-async function claim(file: string): Promise<() => void> {
-  const lockFile = join(dirname(file), `.${basename(file)}.lock`);
-  for (let attempt = 0; ; attempt++) {
-    // Written whole under another name, then linked into place: a lock file is never
-    // seen empty, and the link fails if one exists.
-    const temp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    try {
-      await writeFile(temp, `${process.pid}\n`, { encoding: 'utf8', mode: 0o644 });
-      await link(temp, lockFile);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') {
-        throw new DataFileError(
-          `Cannot create the lock file ${lockFile} (${code ?? (error as Error).message}). Check that the data file's folder exists and is writable.`,
-        );
-      }
-      const holder = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
-      if (attempt > 0 || (holder > 0 && isRunning(holder))) {
-        throw new DataFileError(
-          `The data file ${file} is in use by another status-widgets-server (process ${holder}). Stop that server, or give this one its own --data file. If no server is running, delete ${lockFile}.`,
-        );
-      }
-      await unlink(lockFile).catch(() => undefined);
-      continue;
-    } finally {
-      await unlink(temp).catch(() => undefined);
-    }
-    heldLocks.add(lockFile);
-    if (heldLocks.size === 1) process.once('exit', releaseAll);
-    return () => release(lockFile);
-  }
-}
-
-/** The lock files this process holds. */
-const heldLocks = new Set<string>();
-
-function release(lockFile: string): void {
-  if (!heldLocks.delete(lockFile)) return;
-  if (heldLocks.size === 0) process.off('exit', releaseAll);
-  try {
-    unlinkSync(lockFile);
-  } catch {
-    // Already gone: nothing to release.
-  }
-}
-
-// However the process ends short of a kill, the next start finds the file free.
-function releaseAll(): void {
-  for (const lockFile of [...heldLocks]) release(lockFile);
-}
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -125,10 +61,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+export interface DataStoreOptions {
+  /** Resolved incidents (and completed maintenances) kept in the data file; default 1000. */
+  retention?: number;
+}
+
 export class DataStore {
   private state: ServerData;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly retention: number;
   revision = 1;
 
   private constructor(
@@ -136,25 +78,40 @@ export class DataStore {
     /** Undefined: kept in memory only (the demo scenario without --data). */
     readonly file: string | undefined,
     private readonly now: () => Date,
-    private readonly release: () => void = () => undefined,
+    private readonly lock: DataFileLock | undefined = undefined,
+    options: DataStoreOptions = {},
   ) {
     this.state = deepFreeze(state);
+    this.retention = Math.max(MIN_RETENTION, options.retention ?? DEFAULT_RETENTION);
   }
 
   /**
    * Opens the data file, creating it when it does not exist. A file that exists but
    * cannot be read or parsed is a DataFileError, and the file is left untouched.
    */
-  static async open(file: string | undefined, now: () => Date = () => new Date()) {
-    if (file === undefined) return new DataStore(emptyData(now()), undefined, now);
+  static async open(
+    file: string | undefined,
+    now: () => Date = () => new Date(),
+    options: DataStoreOptions = {},
+  ) {
+    if (file === undefined)
+      return new DataStore(emptyData(now()), undefined, now, undefined, options);
     const path = resolve(file);
-    const release = await claim(path);
+    const lock = await lockDataFile(path);
     try {
-      return new DataStore(await load(path, now), path, now, release);
+      const data = await load(path, now);
+      // Created just now, or replaced by a write in load: lock the file itself too.
+      await lock.follow();
+      return new DataStore(data, path, now, lock, options);
     } catch (error) {
-      release();
+      lock.release();
       throw error;
     }
+  }
+
+  /** Where resolved history past the retention goes: `status-data.archive.jsonl` beside the data file. */
+  get archiveFile(): string | undefined {
+    return this.file && archivePath(this.file);
   }
 
   /** The current state; frozen, so nothing can change it behind the store's back. */
@@ -172,7 +129,15 @@ export class DataStore {
       const draft = structuredClone(this.state) as ServerData;
       const result = mutate(draft, now);
       draft.updatedAt = now.toISOString();
-      if (this.file) await writeFileAtomic(this.file, serialize(draft));
+      const archived = moveOldHistory(draft, this.retention);
+      // Archived first: a crash between the two writes leaves an item in both files, never in neither.
+      if (this.file && archived.length > 0)
+        await appendArchive(archivePath(this.file), archived, now);
+      if (this.file) {
+        await writeFileAtomic(this.file, serialize(draft));
+        // The write made a new file (a rename): the lock follows it.
+        await this.lock?.follow().catch(() => undefined);
+      }
       this.state = deepFreeze(draft);
       this.revision += 1;
       for (const listener of this.listeners) listener(this.state, this.revision);
@@ -191,7 +156,7 @@ export class DataStore {
   /** Finishes the queued changes and lets go of the data file. */
   async close(): Promise<void> {
     await this.idle();
-    this.release();
+    this.lock?.release();
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -244,4 +209,64 @@ async function load(path: string, now: () => Date): Promise<ServerData> {
 
 function serialize(data: ServerData): string {
   return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** `status-data.json` → `status-data.archive.jsonl`, in the same folder. */
+function archivePath(file: string): string {
+  const name = basename(file).replace(/\.json$/i, '');
+  return join(dirname(file), `${name}.archive.jsonl`);
+}
+
+type ArchivedItem =
+  { kind: 'incident'; item: Incident } | { kind: 'maintenance'; item: Maintenance };
+
+function closedAt(item: Incident | Maintenance): number {
+  return Date.parse(item.resolvedAt ?? item.updatedAt);
+}
+
+/** Takes the resolved items past the newest `retention` out of `items`. */
+function oldestClosed<T extends Incident | Maintenance>(
+  items: T[],
+  isClosed: (item: T) => boolean,
+  retention: number,
+): T[] {
+  let closed = 0;
+  for (const item of items) if (isClosed(item)) closed += 1;
+  if (closed <= retention) return [];
+  const moving = new Set(
+    items
+      .filter(isClosed)
+      .sort((a, b) => closedAt(b) - closedAt(a))
+      .slice(retention),
+  );
+  const kept = items.filter((item) => !moving.has(item));
+  items.splice(0, items.length, ...kept);
+  return [...moving];
+}
+
+/** Moves resolved history past the retention out of `data`; returns what moved. */
+function moveOldHistory(data: ServerData, retention: number): ArchivedItem[] {
+  return [
+    ...oldestClosed(
+      data.incidents,
+      (item) => item.status === 'resolved' || item.status === 'postmortem',
+      retention,
+    ).map((item) => ({ kind: 'incident' as const, item })),
+    ...oldestClosed(data.maintenances, (item) => item.status === 'completed', retention).map(
+      (item) => ({ kind: 'maintenance' as const, item }),
+    ),
+  ];
+}
+
+/** Appends one JSON line per item, synced before the data file lets go of them. */
+async function appendArchive(path: string, items: ArchivedItem[], now: Date): Promise<void> {
+  const archivedAt = now.toISOString();
+  const lines = items.map((entry) => `${JSON.stringify({ ...entry, archivedAt })}\n`).join('');
+  const handle = await open(path, 'a', 0o644);
+  try {
+    await handle.appendFile(lines, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

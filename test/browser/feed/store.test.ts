@@ -301,8 +301,15 @@ describe('FeedStore', () => {
       store.transport = 'sse';
     });
 
-    /** The stream's code loads once a feed has one: wait for the stream to be opened. */
-    const opened = () => until(() => FakeEventSource.last !== undefined, 'the stream to open');
+    /**
+     * The stream's code loads once a feed has one: wait for the stream to be opened.
+     * The module is fetched here too, so the wait counts turns, not how long a busy
+     * machine takes to serve a file.
+     */
+    const opened = async () => {
+      await import('../../../src/feed/stream.js');
+      await until(() => FakeEventSource.last !== undefined, 'the stream to open');
+    };
 
     it('loads on each event instead of polling, and polls again when the stream breaks', async () => {
       await start();

@@ -527,7 +527,8 @@ describe('GET /admin/overdue', () => {
       );
       assert.match(overdue[0].reason, /promised/);
 
-      now = new Date('2026-11-25T13:00:00Z');
+      // Just past the hour: an update is due an hour after the last one, and late after it.
+      now = new Date('2026-11-25T13:00:30Z');
       overdue = (await ctx.admin('GET', '/admin/overdue')).body.overdue;
       assert.deepEqual(
         overdue.map((item) => item.id).sort(),

@@ -246,11 +246,19 @@ describe('reading routes', () => {
     assert.equal(post.headers.get('allow'), 'GET, HEAD');
   });
 
-  test('OPTIONS answers a CORS preflight', async () => {
-    const response = await fetch(`${ctx.base}/admin/incidents`, { method: 'OPTIONS' });
+  test('OPTIONS answers a CORS preflight for the feeds (the admin API answers none)', async () => {
+    const response = await fetch(`${ctx.base}/feed.json`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://www.example.com',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
+    });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
-    assert.match(response.headers.get('access-control-allow-headers'), /Authorization/);
+    assert.match(response.headers.get('access-control-allow-headers'), /If-None-Match/);
+    assert.doesNotMatch(response.headers.get('access-control-allow-headers'), /Authorization/);
   });
 });
 
