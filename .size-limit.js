@@ -13,9 +13,9 @@ export const DESIGN_BUDGETS = [
 // unnoticed. They are above the DESIGN budgets, which the bundle does not meet yet
 // (docs/performance.md says by how much and why).
 const CEILINGS = {
-  // <status-uptime> adds 3.8 kB (24.05 → 27.84 kB): the strip, its day details and
+  // <status-uptime> adds about 3.8 kB (27.95 kB with it): the strip, its day details and
   // keyboard, the calendar days in a time zone and the history derived from incidents.
-  'status-widgets.js': '28 kB',
+  'status-widgets.js': '28.1 kB',
   'status-badge.js': '17.4 kB',
   'status-banner.js': '20.3 kB',
   'status-components.js': '18.7 kB',
