@@ -3,5 +3,6 @@ import './components/status-badge/define.js';
 import './components/status-banner/define.js';
 import './components/status-incidents/define.js';
 import './components/status-components/define.js';
+import './components/status-uptime/define.js';
 
 export * from './index.js';

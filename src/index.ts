@@ -3,6 +3,7 @@ export { StatusBadge } from './components/status-badge/status-badge.js';
 export { StatusBanner } from './components/status-banner/status-banner.js';
 export { StatusIncidents } from './components/status-incidents/status-incidents.js';
 export { StatusComponents } from './components/status-components/status-components.js';
+export { StatusUptime } from './components/status-uptime/status-uptime.js';
 export * from './model/index.js';
 export { getAdapter, registerAdapter, detectAdapter, adapterNames } from './adapters/registry.js';
 export type { FeedAdapter, LoadOptions } from './adapters/types.js';

@@ -3,6 +3,7 @@
 // test/fixtures are for the tests), as the native feed the reference server serves,
 // with every time placed relative to the moment the story loads.
 import type {
+  ComponentDay,
   Impact,
   Incident,
   IncidentUpdate,
@@ -291,6 +292,42 @@ export function feed(
   };
 }
 
+/**
+ * A recorded daily history for every component, as the reference server would serve
+ * it: the last `days` days up to today (UTC), all good but for a few outages placed
+ * on fixed days back, so each story draws the same strip.
+ */
+function withHistory(state: StatusSnapshot, days: number): StatusSnapshot {
+  const today = Date.UTC(
+    new Date().getUTCFullYear(),
+    new Date().getUTCMonth(),
+    new Date().getUTCDate(),
+  );
+  // [days back, component, status, minutes]
+  const outages: [number, ComponentId, ComponentDay['worst'], number][] = [
+    [3, 'checkout', 'partial_outage', 42],
+    [3, 'cards', 'partial_outage', 42],
+    [11, 'storefront', 'major_outage', 18],
+    [26, 'email', 'degraded_performance', 95],
+    [40, 'webhooks', 'major_outage', 240],
+    [61, 'cards', 'under_maintenance', 90],
+    [77, 'api', 'degraded_performance', 30],
+  ];
+  for (const component of state.components) {
+    component.history = Array.from({ length: days }, (_, i) => {
+      const back = days - 1 - i;
+      const date = new Date(today - back * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+      const outage = outages.find(([when, id]) => when === back && id === component.id);
+      if (!outage) return { date, uptime: 100, worst: 'operational' as const };
+      const [, , worst, minutes] = outage;
+      const down = worst === 'partial_outage' || worst === 'major_outage';
+      const uptime = down ? 100 - (100 * minutes) / (24 * 60) : 100;
+      return { date, uptime, worst, downtime: { [worst!]: minutes } };
+    });
+  }
+  return state;
+}
+
 /** Each state a story can show, as its feed. */
 export const STATES = {
   operational: () => feed(),
@@ -347,6 +384,10 @@ export const STATES = {
       incidents: [checkoutFailing()],
       affected: { checkout: 'partial_outage', cards: 'partial_outage' },
     }),
+  // Recorded every day of the last 90 (and more).
+  'uptime-history': () => withHistory(feed(), 120),
+  // Recorded only since 45 days ago: the days before are "no data".
+  'uptime-partial': () => withHistory(feed(), 45),
   'empty-history': () => {
     const state = feed();
     state.incidents = [];

@@ -25,6 +25,8 @@ export const SCENARIOS = [
   'error',
   'loading',
   'empty-history',
+  'uptime-history',
+  'uptime-partial',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 

@@ -9,6 +9,7 @@ import {
   StatusBanner,
   StatusComponents,
   StatusIncidents,
+  StatusUptime,
   defineElement,
 } from '../src/index.js';
 import { getFeed, type FeedState } from '../src/feed/store.js';
@@ -21,8 +22,10 @@ defineElement('status-badge', StatusBadge);
 defineElement('status-banner', StatusBanner);
 defineElement('status-incidents', StatusIncidents);
 defineElement('status-components', StatusComponents);
+defineElement('status-uptime', StatusUptime);
 
-export type Tag = 'status-badge' | 'status-banner' | 'status-incidents' | 'status-components';
+export type Tag =
+  'status-badge' | 'status-banner' | 'status-incidents' | 'status-components' | 'status-uptime';
 
 /** Every attribute of the four elements, by attribute name. */
 export interface WidgetArgs {
@@ -45,7 +48,7 @@ export interface WidgetArgs {
   dismissible?: 'true' | 'false';
   position?: 'top' | 'bottom';
   'resolved-for'?: number;
-  // <status-incidents>
+  // <status-incidents> (days and time-zone: <status-uptime> too)
   limit?: number;
   days?: number;
   'show-maintenance'?: boolean;
@@ -206,6 +209,24 @@ export const renderComponents = (args: WidgetArgs, context: Context) =>
       ></status-components>`,
   );
 
+export const renderUptime = (args: WidgetArgs, context: Context) =>
+  whenDefined(
+    'status-uptime',
+    () =>
+      html`<status-uptime
+        src=${args.src}
+        adapter=${ifDefined(args.adapter || undefined)}
+        interval=${ifDefined(args.interval)}
+        locale=${ifDefined(args.locale || undefined)}
+        components=${ifDefined(args.components || undefined)}
+        href=${ifDefined(args.href || undefined)}
+        theme=${ifDefined(themeOf(args, context))}
+        ?debug=${args.debug ?? false}
+        days=${ifDefined(args.days)}
+        time-zone=${ifDefined(args['time-zone'] || undefined)}
+      ></status-uptime>`,
+  );
+
 /** The state the elements settle in for each scenario (the smoke test checks it). */
 export function settledState(scenario: Scenario): FeedState {
   if (scenario === 'loading' || scenario === 'error' || scenario === 'stale') return scenario;
@@ -235,6 +256,10 @@ const SCENARIO_NOTES: Record<Scenario, string> = {
   loading:
     'The feed never answers. After the store’s 10-second timeout the widgets show the error state, as they would on a real page.',
   'empty-history': 'All operational, no incidents and no maintenances: the empty states.',
+  'uptime-history':
+    'Every component with a recorded daily history of the last 120 days: a few outages, a maintenance, the rest operational.',
+  'uptime-partial':
+    'A history recorded only for the last 45 days: the days before are drawn as no data, and the figure counts only the days with data.',
 };
 
 /**

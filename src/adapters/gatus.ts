@@ -4,11 +4,13 @@
 // oldest first (api/endpoint_status_test.go). Each endpoint becomes a component
 // from its latest result. Gatus publishes no incidents and no maintenance windows
 // in this API, so none are produced. Inferred, not documented: a failed check is
-// a major outage (Gatus itself shows only healthy/unhealthy).
+// a major outage (Gatus itself shows only healthy/unhealthy). Each endpoint's daily
+// history (UTC days) comes from its results: days older than they cover are no data.
+import { historyFromSpans, spansFromChecks } from '../model/days.js';
 import { FeedFormatError } from '../model/errors.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
-import type { StatusComponent, StatusSnapshot } from '../model/types.js';
+import type { ComponentDay, StatusComponent, StatusSnapshot } from '../model/types.js';
 import { asArray, asString, fetchJson, isObject, readItems, Warnings, type Json } from './read.js';
 import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
 import type { FeedAdapter } from './types.js';
@@ -26,23 +28,37 @@ function latest(results: unknown): Json | undefined {
   return newest;
 }
 
-function readEndpoint(item: Json): StatusComponent | string {
+/** An endpoint's days from its results, each holding until the next check. */
+function resultHistory(results: unknown[], now: number): ComponentDay[] | undefined {
+  const checks = results.filter(isObject).flatMap((result) => {
+    const at = isoDate(result['timestamp']);
+    if (!at || typeof result['success'] !== 'boolean') return [];
+    const status = result['success'] ? 'operational' : 'major_outage';
+    return [{ at: Date.parse(at), status } as const];
+  });
+  const covered = spansFromChecks(checks, now);
+  return covered && historyFromSpans(covered.spans, covered.from, covered.to);
+}
+
+function readEndpoint(item: Json, now: number): StatusComponent | string {
   const name = plainText(item['name']);
   const id = asString(item['key']) ?? name;
   if (!id || !name) return 'it has no key or name';
   if (!Array.isArray(item['results'])) return 'it has no results list';
   const result = latest(item['results']);
   const group = plainText(item['group']) || plainText(asArray(item['groups'])[0]);
+  const history = resultHistory(item['results'], now);
   return {
     id,
     name,
     status: !result ? 'unknown' : result['success'] === true ? 'operational' : 'major_outage',
     group: group || undefined,
     updatedAt: isoDate(result?.['timestamp']),
+    ...(history && { history }),
   };
 }
 
-export function readGatusStatuses(body: unknown, url: string): StatusSnapshot {
+export function readGatusStatuses(body: unknown, url: string, now = Date.now()): StatusSnapshot {
   if (!Array.isArray(body)) {
     throw new FeedFormatError(
       NAME,
@@ -51,7 +67,7 @@ export function readGatusStatuses(body: unknown, url: string): StatusSnapshot {
     );
   }
   const warnings = new Warnings();
-  const components = readItems(body, 'endpoint', warnings, readEndpoint);
+  const components = readItems(body, 'endpoint', warnings, (item) => readEndpoint(item, now));
   const page = new URL(url);
   const updatedAt = components
     .map((component) => component.updatedAt)
@@ -70,6 +86,7 @@ export function readGatusStatuses(body: unknown, url: string): StatusSnapshot {
     maintenances: [],
     updatedAt,
   };
+  if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   return warnings.attachTo(snapshot);
 }
 

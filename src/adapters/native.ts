@@ -2,6 +2,7 @@
 // `"version": 1` and optional `"links": { "events": "<SSE URL>" }`. Every item is
 // still checked: a server of another version, or a bad item, must not break a page.
 import { FeedFormatError } from '../model/errors.js';
+import { readComponentHistory } from '../model/history.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -70,10 +71,13 @@ function readCommon(
   };
 }
 
-function readComponent(item: Json): StatusComponent | string {
+function readComponent(item: Json, warnings: Warnings): StatusComponent | string {
   const id = asString(item['id']);
   const name = text(item['name']);
   if (!id || !name) return 'it has no id or name';
+  const history = readComponentHistory(item['history'], (message) =>
+    warnings.add(`${name}: ${message}`),
+  );
   return {
     id,
     name,
@@ -81,6 +85,7 @@ function readComponent(item: Json): StatusComponent | string {
     group: optionalText(item['group']),
     description: optionalText(item['description']),
     updatedAt: isoDate(item['updatedAt']),
+    ...(history && { history }),
   };
 }
 
@@ -129,7 +134,9 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
   }
   const warnings = new Warnings();
   const page = body['page'];
-  const components = readItems(body['components'], 'component', warnings, readComponent);
+  const components = readItems(body['components'], 'component', warnings, (item) =>
+    readComponent(item, warnings),
+  );
   const incidents = sortNewestFirst(
     readItems(body['incidents'], 'incident', warnings, (item) => readIncident(item, warnings)),
   );
@@ -153,6 +160,8 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
     maintenances,
     updatedAt: isoDate(body['updatedAt']),
   };
+  // Days in this format are recorded by the feed from the components' own changes.
+  if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   const events = isObject(body['links']) ? safeUrl(body['links']['events'], url) : undefined;
   if (events) snapshot.links = { events };
   return warnings.attachTo(snapshot);

@@ -6,12 +6,17 @@
 // 3 MAINTENANCE. Kuma stores times in UTC without a zone ("2024-01-02 03:04:05").
 // Inferred, not documented: PENDING (a failed check being retried) is shown as
 // degraded performance; the incident's style gives its impact (danger → major,
-// warning → minor, any other → none); the page has no incident history.
+// warning → minor, any other → none); the page has no incident history. Each
+// monitor's daily history (UTC days) comes from its beats: days older than the beats
+// cover are no data. uptimeList holds a rolling 24-hour ratio that names no calendar
+// day, so no day is made from it.
+import { historyFromSpans, spansFromChecks } from '../model/days.js';
 import { FeedFormatError } from '../model/errors.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
+  ComponentDay,
   ComponentStatus,
   Impact,
   Incident,
@@ -54,6 +59,17 @@ function latestBeat(beats: unknown): Json | undefined {
     (beat): beat is Json => isObject(beat) && asNumber(beat['status']) !== undefined,
   );
   return list.at(-1);
+}
+
+/** A monitor's days from its beats, each status holding until the next beat. */
+function beatHistory(beats: unknown, now: number): ComponentDay[] | undefined {
+  const checks = asArray(beats).flatMap((beat) => {
+    const status = isObject(beat) ? HEARTBEAT_STATUS[asNumber(beat['status']) ?? -1] : undefined;
+    const at = isObject(beat) ? isoDate(beat['time']) : undefined;
+    return status && at ? [{ at: Date.parse(at), status }] : [];
+  });
+  const covered = spansFromChecks(checks, now);
+  return covered && historyFromSpans(covered.spans, covered.from, covered.to);
 }
 
 function readIncident(incident: Json, pageUrl: string): Incident | string {
@@ -135,12 +151,14 @@ export function readUptimeKuma(
         const beat = latestBeat(beatsById[id]);
         const beatAt = isoDate(beat?.['time']);
         if (beatAt && (!updatedAt || beatAt > updatedAt)) updatedAt = beatAt;
+        const history = beatHistory(beatsById[id], Date.parse(now));
         return {
           id,
           name,
           status: HEARTBEAT_STATUS[asNumber(beat?.['status']) ?? -1] ?? 'unknown',
           group: groupName,
           updatedAt: beatAt,
+          ...(history && { history }),
         };
       }),
     );
@@ -167,6 +185,7 @@ export function readUptimeKuma(
     maintenances,
     updatedAt,
   };
+  if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   return warnings.attachTo(snapshot);
 }
 

@@ -33,7 +33,37 @@ export interface StatusComponent {
   group?: string;
   description?: string;
   updatedAt?: string;
+  /**
+   * Daily history, oldest first, where the feed records it (at most 365 days). A day
+   * missing from the list is a day without data, never an operational one.
+   */
+  history?: ComponentDay[];
 }
+
+/** Minutes spent in a status during one day. */
+export type StatusMinutes = Partial<Record<ComponentStatus, number>>;
+
+/**
+ * One calendar day of a component's history. The day is counted in the page's time
+ * zone (`StatusPage.timeZone`, UTC when the page names none).
+ */
+export interface ComponentDay {
+  /** The calendar day, `YYYY-MM-DD`. */
+  date: string;
+  /** Share of the day's recorded time the component was up, 0–100 (partial and major outages count as down). */
+  uptime?: number;
+  /** The worst status the component was in during the day. */
+  worst?: ComponentStatus;
+  /** Minutes spent in each status other than operational. */
+  downtime?: StatusMinutes;
+}
+
+/**
+ * Where the components' daily history comes from: `recorded` by the feed from the
+ * components' own status changes, or `derived-from-incidents`, rebuilt from the
+ * incidents the feed lists (their affected components, impact, start and end).
+ */
+export type HistorySource = 'recorded' | 'derived-from-incidents';
 
 export interface IncidentUpdate {
   id: string;
@@ -81,6 +111,8 @@ export interface StatusSnapshot {
   maintenances: Maintenance[];
   /** ISO 8601: when the provider last changed anything. */
   updatedAt?: string;
+  /** Where the components' `history` comes from; set when any component has one. */
+  historySource?: HistorySource;
   /** Items an adapter could not read and dropped, in words a person can act on. */
   warnings?: string[];
   /** Related endpoints the feed announced (http/https only). */

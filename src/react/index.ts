@@ -11,6 +11,7 @@ import { StatusBadge as StatusBadgeElement } from '../components/status-badge/de
 import { StatusBanner as StatusBannerElement } from '../components/status-banner/define.js';
 import { StatusComponents as StatusComponentsElement } from '../components/status-components/define.js';
 import { StatusIncidents as StatusIncidentsElement } from '../components/status-incidents/define.js';
+import { StatusUptime as StatusUptimeElement } from '../components/status-uptime/define.js';
 
 const events = {
   /** A new snapshot arrived (`event.detail` is the snapshot). */
@@ -53,6 +54,15 @@ export const StatusIncidents = createComponent({
   elementClass: StatusIncidentsElement,
   events,
   displayName: 'StatusIncidents',
+});
+
+/** `<status-uptime>` as a React component. */
+export const StatusUptime = createComponent({
+  react: React,
+  tagName: 'status-uptime',
+  elementClass: StatusUptimeElement,
+  events,
+  displayName: 'StatusUptime',
 });
 
 export type { StatusChangeEvent, StatusErrorEvent } from '../internal/events.js';

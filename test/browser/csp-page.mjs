@@ -1,6 +1,12 @@
 // Serves the embedding test page with its Content-Security-Policy as a real
 // response header (test-runner middleware; used by test/browser/csp.test.ts).
-const TAGS = ['status-badge', 'status-banner', 'status-components', 'status-incidents'];
+const TAGS = [
+  'status-badge',
+  'status-banner',
+  'status-components',
+  'status-incidents',
+  'status-uptime',
+];
 const BUNDLES = {
   classic: '<script src="/dist/cdn/status-widgets.global.js"></script>',
   module: '<script type="module" src="/dist/cdn/status-widgets.js"></script>',

@@ -18,6 +18,7 @@ import * as badgeStories from '../../stories/status-badge.stories.js';
 import * as bannerStories from '../../stories/status-banner.stories.js';
 import * as incidentsStories from '../../stories/status-incidents.stories.js';
 import * as componentsStories from '../../stories/status-components.stories.js';
+import * as uptimeStories from '../../stories/status-uptime.stories.js';
 import * as playgroundStories from '../../stories/playground.stories.js';
 
 type Story = StoryObj<WidgetArgs>;
@@ -28,9 +29,10 @@ const MODULES = [
   bannerStories,
   incidentsStories,
   componentsStories,
+  uptimeStories,
   playgroundStories,
 ];
-const WIDGETS = 'status-badge, status-banner, status-incidents, status-components';
+const WIDGETS = 'status-badge, status-banner, status-incidents, status-components, status-uptime';
 
 /** The named exports of a CSF module that are stories. */
 function storiesOf(module: StoryModule): Array<[string, Story]> {

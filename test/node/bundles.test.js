@@ -12,6 +12,7 @@ const WORDS = {
   'status-banner': 'Status notice dismissed',
   'status-incidents': 'Earlier updates',
   'status-components': 'No components to show',
+  'status-uptime': 'days with data',
 };
 
 test("each element's own file carries its English words and no other element's", () => {

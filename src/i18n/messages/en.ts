@@ -96,7 +96,32 @@ export const enComponents = {
   'components.empty': 'No components to show',
 };
 
-export const en = { ...enCommon, ...enItems, ...enBanner, ...enIncidents, ...enComponents };
+/** The uptime history strip. */
+export const enUptime = {
+  'uptime.label': 'Uptime history',
+  'uptime.strip': { one: '{name}: the last day', other: '{name}: the last {count} days' },
+  'uptime.figure': '{percent} uptime',
+  'uptime.days': { one: 'over {count} day with data', other: 'over {count} days with data' },
+  'uptime.noData': 'No data',
+  'uptime.noDataWindow': 'No data for these days',
+  'uptime.none': 'This feed has no uptime history.',
+  'uptime.derived': 'Derived from the incidents the status page reported',
+  'uptime.timeIn': '{status}: {duration}',
+  'uptime.noIncidents': 'No incidents reported',
+  'uptime.minor': 'Degraded or partial outage',
+  'uptime.legend': 'Legend',
+  'uptime.day': '{date}: {details}',
+  'uptime.separator': '; ',
+};
+
+export const en = {
+  ...enCommon,
+  ...enItems,
+  ...enBanner,
+  ...enIncidents,
+  ...enComponents,
+  ...enUptime,
+};
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, Message>;
