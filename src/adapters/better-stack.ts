@@ -49,6 +49,18 @@ const PAGE_STATE: Record<string, Indicator> = {
   maintenance: 'maintenance',
 };
 
+/** An IANA zone ("Europe/Berlin"); a name no browser knows is left out. */
+function ianaZone(value: unknown): string | undefined {
+  const zone = asString(value);
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
 const attributesOf = (item: Json): Json => (isObject(item['attributes']) ? item['attributes'] : {});
 const state = (value: unknown) => asString(value)?.toLowerCase();
 
@@ -184,7 +196,7 @@ export function readBetterStackIndex(
     page: {
       name: plainText(page['company_name']) || new URL(url).hostname,
       url: safeUrl(new URL('./', url).href),
-      timeZone: asString(page['timezone']),
+      timeZone: ianaZone(page['timezone']),
     },
     indicator: deriveIndicator({ components, incidents, maintenances }, reported),
     description: '',
