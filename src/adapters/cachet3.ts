@@ -104,7 +104,7 @@ const attributesOf = (item: Json): Json => (isObject(item['attributes']) ? item[
 const idOf = (item: Json) => asString(item['id']) ?? asString(attributesOf(item)['id']);
 
 /** A JSON:API list: its `data` items and its `included` ones, or a FeedFormatError. */
-function document(body: unknown, url: string): { data: unknown[]; included: Included } {
+function jsonApiList(body: unknown, url: string): { data: unknown[]; included: Included } {
   if (!isObject(body) || !Array.isArray(body['data'])) {
     throw new FeedFormatError(
       NAME,
@@ -282,7 +282,7 @@ export const cachet3Adapter: FeedAdapter = {
       optional(endpoint(base, 'status', {}), fetch, signal, warnings, 'The page status'),
     ]);
 
-    const componentList = document(componentBody, componentsUrl.href);
+    const componentList = jsonApiList(componentBody, componentsUrl.href);
     const components = readItems(
       // A disabled component is not on the page.
       componentList.data.filter(
@@ -292,7 +292,7 @@ export const cachet3Adapter: FeedAdapter = {
       warnings,
       (item) => readComponent(item, componentList.included),
     );
-    const incidentList = document(incidentBody, incidentsUrl.href);
+    const incidentList = jsonApiList(incidentBody, incidentsUrl.href);
     const incidents = readItems(
       // Hidden incidents are not public.
       incidentList.data.filter(
@@ -303,7 +303,7 @@ export const cachet3Adapter: FeedAdapter = {
       (item) => readIncident(item, incidentList.included, components, base, warnings),
     );
     const scheduleList =
-      scheduleBody === undefined ? undefined : document(scheduleBody, schedulesUrl.href);
+      scheduleBody === undefined ? undefined : jsonApiList(scheduleBody, schedulesUrl.href);
     const maintenances = scheduleList
       ? readItems(scheduleList.data, 'schedule', warnings, (item) =>
           readSchedule(item, scheduleList.included, warnings),
