@@ -153,14 +153,18 @@ function readMaintenance(event: Json, affected: Affected): Maintenance | string 
 
 /** Reads a parsed widget API body. */
 export function readIncidentIoSummary(body: unknown, url: string): StatusSnapshot {
-  if (!incidentIoRules.matchesBody(body) || !isObject(body)) {
+  if (!isObject(body) || !Array.isArray(body['ongoing_incidents'])) {
     throw new FeedFormatError(
       NAME,
       url,
-      'the JSON has no "ongoing_incidents", "in_progress_maintenances" and "scheduled_maintenances" lists, so it is not an incident.io widget API response. Check that the widget API is enabled on the page, or set adapter="…" to the feed\'s real format.',
+      'the JSON has no "ongoing_incidents" list, so it is not an incident.io widget API response. Check that the widget API is enabled on the page, or set adapter="…" to the feed\'s real format.',
     );
   }
   const warnings = new Warnings();
+  for (const list of ['in_progress_maintenances', 'scheduled_maintenances']) {
+    if (list in body && !Array.isArray(body[list]))
+      warnings.add(`"${list}" is not a list, so its maintenances were not read.`);
+  }
   const affected = new Affected();
   // Maintenance first: an incident on the same component then shows over it.
   const maintenances = [

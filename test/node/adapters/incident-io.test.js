@@ -112,12 +112,22 @@ describe('incident-io adapter', () => {
     ]);
   });
 
+  test('a maintenance list that is not a list is reported, and the incidents still read', async () => {
+    const body = summary();
+    body.scheduled_maintenances = { broken: true };
+    const snapshot = await load(body);
+    assert.equal(snapshot.incidents.length, 1);
+    assert.deepEqual(snapshot.warnings, [
+      '"scheduled_maintenances" is not a list, so its maintenances were not read.',
+    ]);
+  });
+
   test('JSON of another shape is a FeedFormatError naming the adapter, URL and problem', async () => {
     await rejectsFormat(
       load({ page: {}, status: {} }),
       'incident-io',
       SUMMARY,
-      /not an incident\.io widget API response/,
+      /no "ongoing_incidents" list.*not an incident\.io widget API response/,
     );
   });
 
