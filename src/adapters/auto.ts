@@ -1,14 +1,16 @@
-// Picks a feed's format from its first response, without an extra request: the
-// body fetched for detection is handed to the chosen adapter as the answer to its
-// own first request for that URL.
+// Picks a feed's format: by the URL rules of the formats whose rules load here,
+// else from its first response, without an extra request: the body fetched for
+// detection is handed to the chosen adapter as the answer to its own first request
+// for that URL.
 import { replaying } from '../feed/fetcher.js';
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import { autoOnlyRules } from './auto-rules.js';
-
-export { autoOnlyAdapter } from './auto-rules.js';
 import { isAbort } from './read.js';
 import { statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter } from './types.js';
+
+// The newer formats by name, for the registry's `adapter="<name>"` (one chunk with detection).
+export { autoOnlyAdapter } from './auto-rules.js';
 
 const NAME = 'auto';
 
