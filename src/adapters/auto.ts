@@ -1,11 +1,16 @@
-// Picks a feed's format from its first response, without an extra request: the
-// body fetched for detection is handed to the chosen adapter as the answer to its
-// own first request for that URL.
+// Picks a feed's format: by the URL rules of the formats whose rules load here,
+// else from its first response, without an extra request: the body fetched for
+// detection is handed to the chosen adapter as the answer to its own first request
+// for that URL.
 import { replaying } from '../feed/fetcher.js';
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
+import { autoOnlyRules } from './auto-rules.js';
 import { isAbort } from './read.js';
 import { statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter } from './types.js';
+
+// The newer formats by name, for the registry's `adapter="<name>"` (one chunk with detection).
+export { autoOnlyAdapter } from './auto-rules.js';
 
 const NAME = 'auto';
 
@@ -28,9 +33,21 @@ function parseForDetection(text: string): unknown {
 }
 
 /**
+ * The candidates with their rules: the registry knows the newer formats by name
+ * only, and their rules load here, with detection.
+ */
+function withRules(candidates: FeedAdapter[]): FeedAdapter[] {
+  return candidates.map((adapter) =>
+    adapter.matchesBody ? adapter : (autoOnlyRules.get(adapter.name) ?? adapter),
+  );
+}
+
+/**
  * An adapter that detects the format of each URL once and remembers it.
  * `candidates` lists the adapters to try, in order (the registry's): each one with
- * a body rule (`matchesBody`), as every built-in has.
+ * a body rule (`matchesBody`), as every built-in has once its rules are here. A
+ * candidate's URL rule that matches decides without a request; else the URL is
+ * read once and its body decides.
  */
 export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter {
   const chosen = new Map<string, FeedAdapter>();
@@ -39,6 +56,13 @@ export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter 
     async load(source, fetch, signal, options) {
       const known = chosen.get(source.href);
       if (known) return known.load(source, fetch, signal, options);
+
+      const all = withRules(candidates());
+      const certain = all.find((adapter) => adapter.matchesUrl?.(source));
+      if (certain) {
+        chosen.set(source.href, certain);
+        return certain.load(source, fetch, signal, options);
+      }
 
       const url = probeUrl(source);
       const response = await fetch(url.href, { signal });
@@ -55,7 +79,7 @@ export function createAutoAdapter(candidates: () => FeedAdapter[]): FeedAdapter 
       }
       const text = await response.text();
       const body = parseForDetection(text);
-      const tried = candidates().filter((adapter) => adapter.matchesBody);
+      const tried = all.filter((adapter) => adapter.matchesBody);
       const match = tried.find((adapter) => {
         try {
           return adapter.matchesBody!(body);

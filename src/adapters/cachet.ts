@@ -5,7 +5,8 @@
 // (app/Models/Incident.php); schedules 0 Upcoming, 1 In progress, 2 Complete
 // (app/Models/Schedule.php). Every list is `{ meta: { pagination }, data: [...] }`.
 // Inferred, not documented: Cachet has no incident impact, so it is taken from the
-// status of the incident's component; zone-less dates are read as UTC.
+// status of the incident's component (none stated when it names no component);
+// zone-less dates are read as UTC.
 import { FeedFormatError } from '../model/errors.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
@@ -174,14 +175,15 @@ function readIncident(
   const status = INCIDENT_STATUS[statusNumber ?? -1];
   if (!status)
     return `its status ${JSON.stringify(item['status'])} is not a Cachet incident status`;
-  // The worst affected component gives the impact (minor when none tells).
+  // The worst affected component gives the impact (minor when none tells); an
+  // incident that names no component (component_id 0) states no impact at all.
   const impacts = components
     .filter((component) => common.components.includes(component.id))
     .map((component) => IMPACT_OF[component.status]);
   return {
     ...common,
     status,
-    impact: impacts.includes('major') ? 'major' : 'minor',
+    impact: common.components.length === 0 ? 'none' : impacts.includes('major') ? 'major' : 'minor',
     resolvedAt: status === 'resolved' ? updatedAt : undefined,
     updates: readUpdates(item, status, updatedAt, id, warnings),
   };

@@ -2,16 +2,40 @@
 // a list of `{ name, group (or groups), key, results: [{ status, hostname,
 // duration, conditionResults, success, timestamp, errors? }] }` with results
 // oldest first (api/endpoint_status_test.go). Each endpoint becomes a component
-// from its latest result. Gatus publishes no incidents and no maintenance windows
-// in this API, so none are produced. Inferred, not documented: a failed check is
-// a major outage (Gatus itself shows only healthy/unhealthy). Each endpoint's daily
-// history (UTC days) comes from its results: days older than they cover are no data.
+// from its latest result. Servers that have announcements expose them at
+// `/api/v1/config` (`announcements: [{ timestamp, type, message, archived }]`, type
+// outage, warning, information, operational or none); older servers answer 404
+// there, and then there are none. Gatus publishes no maintenance windows.
+// Inferred, not documented: a failed check is a major outage (Gatus itself shows
+// only healthy/unhealthy); announcements do not open or close, so only the newest
+// one that is not archived tells the current situation: an outage (major) or a
+// warning (minor) is an open incident; every other announcement is a closed
+// notice, closed when a newer one was posted. Each endpoint's daily history (UTC
+// days) comes from its results: days older than they cover are no data.
 import { historyFromSpans, spansFromChecks } from '../model/days.js';
-import { FeedFormatError } from '../model/errors.js';
+import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
-import type { ComponentDay, StatusComponent, StatusSnapshot } from '../model/types.js';
-import { asArray, asString, fetchJson, isObject, readItems, Warnings, type Json } from './read.js';
+import { sortNewestFirst } from '../model/sort.js';
+import type {
+  ComponentDay,
+  Impact,
+  Incident,
+  StatusComponent,
+  StatusSnapshot,
+} from '../model/types.js';
+import {
+  asArray,
+  asString,
+  fetchJson,
+  isAbort,
+  isObject,
+  readItems,
+  reason,
+  siteBase,
+  Warnings,
+  type Json,
+} from './read.js';
 import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
 import type { FeedAdapter } from './types.js';
 
@@ -58,7 +82,65 @@ function readEndpoint(item: Json, now: number): StatusComponent | string {
   };
 }
 
-export function readGatusStatuses(body: unknown, url: string, now = Date.now()): StatusSnapshot {
+const ANNOUNCEMENT_IMPACT: Record<string, Impact> = { outage: 'major', warning: 'minor' };
+
+/** Gatus announcements as incidents, newest first (see the note at the top). */
+export function readGatusAnnouncements(
+  config: unknown,
+  pageUrl: string,
+  warnings: Warnings,
+): Incident[] {
+  const list = isObject(config) ? config['announcements'] : undefined;
+  const read = readItems(list, 'announcement', warnings, (item) => {
+    const at = isoDate(item['timestamp']);
+    const message = plainText(item['message']);
+    if (!at || !message) return 'it has no readable timestamp or message';
+    return {
+      at,
+      message,
+      type: asString(item['type']) ?? 'none',
+      archived: item['archived'] === true,
+    };
+  }).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const current = read.find((announcement) => !announcement.archived);
+  return sortNewestFirst(
+    read.map((announcement, index): Incident => {
+      const impact = ANNOUNCEMENT_IMPACT[announcement.type] ?? 'none';
+      const open = announcement === current && impact !== 'none';
+      const id = `announcement-${announcement.at}`;
+      // Its first line names it; the whole message is its one update.
+      const name = announcement.message.split('\n')[0]!;
+      const closedAt = read[index - 1]?.at ?? announcement.at;
+      return {
+        id,
+        name: name.length > 120 ? `${name.slice(0, 119)}…` : name,
+        status: open ? 'investigating' : 'resolved',
+        impact,
+        createdAt: announcement.at,
+        updatedAt: announcement.at,
+        resolvedAt: open ? undefined : closedAt,
+        url: pageUrl,
+        components: [],
+        updates: [
+          {
+            id: `${id}-message`,
+            status: open ? 'investigating' : 'resolved',
+            body: announcement.message,
+            createdAt: announcement.at,
+          },
+        ],
+      };
+    }),
+  );
+}
+
+export function readGatusStatuses(
+  body: unknown,
+  url: string,
+  config?: unknown,
+  configWarnings?: Warnings,
+  now = Date.now(),
+): StatusSnapshot {
   if (!Array.isArray(body)) {
     throw new FeedFormatError(
       NAME,
@@ -66,23 +148,22 @@ export function readGatusStatuses(body: unknown, url: string, now = Date.now()):
       'the JSON is not a list of endpoint statuses, so it is not Gatus\'s /api/v1/endpoints/statuses. Check the URL, or set adapter="…" to the feed\'s real format.',
     );
   }
-  const warnings = new Warnings();
+  const warnings = configWarnings ?? new Warnings();
   const components = readItems(body, 'endpoint', warnings, (item) => readEndpoint(item, now));
   const page = new URL(url);
+  const pageUrl = new URL(page.pathname.replace(/api\/v1\/.*$/, ''), page).href;
+  const incidents = readGatusAnnouncements(config, pageUrl, warnings);
   const updatedAt = components
     .map((component) => component.updatedAt)
     .filter((at): at is string => at !== undefined)
     .sort()
     .at(-1);
   const snapshot: StatusSnapshot = {
-    page: {
-      name: page.hostname,
-      url: new URL(page.pathname.replace(/api\/v1\/.*$/, ''), page).href,
-    },
-    indicator: deriveIndicator({ components }),
+    page: { name: page.hostname, url: pageUrl },
+    indicator: deriveIndicator({ components, incidents }),
     description: '',
     components,
-    incidents: [],
+    incidents,
     maintenances: [],
     updatedAt,
   };
@@ -94,7 +175,19 @@ export const gatusAdapter: FeedAdapter = {
   ...gatusRules,
   async load(source, fetch, signal) {
     const url = gatusStatusesUrl(source);
-    return readGatusStatuses(await fetchJson(NAME, url, fetch, signal), url.href);
+    const configUrl = new URL('api/v1/config', siteBase(url, /\/api\/v1\/endpoints\/statuses$/));
+    const warnings = new Warnings();
+    const [statuses, config] = await Promise.all([
+      fetchJson(NAME, url, fetch, signal),
+      fetchJson(NAME, configUrl, fetch, signal).catch((error: unknown) => {
+        if (isAbort(error, signal)) throw error;
+        // A server without announcements has no such page: nothing is missing.
+        if (!(error instanceof FeedRequestError && error.status === 404))
+          warnings.add(`Announcements were not loaded from ${configUrl.href}: ${reason(error)}`);
+        return undefined;
+      }),
+    ]);
+    return readGatusStatuses(statuses, url.href, config, warnings);
   },
 };
 

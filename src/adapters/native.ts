@@ -143,6 +143,8 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
   const maintenances = readItems(body['maintenances'], 'maintenance', warnings, (item) =>
     readMaintenance(item, warnings),
   );
+  const reported = oneOf(body['indicator'], INDICATORS);
+  const indicator = deriveIndicator({ components, incidents, maintenances }, reported);
   const snapshot: StatusSnapshot = {
     page: {
       name: text(page['name']) || new URL(url).hostname,
@@ -150,11 +152,10 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
       subscribeUrl: safeUrl(page['subscribeUrl']),
       timeZone: optionalText(page['timeZone']),
     },
-    indicator: deriveIndicator(
-      { components, incidents, maintenances },
-      oneOf(body['indicator'], INDICATORS),
-    ),
-    description: text(body['description']),
+    indicator,
+    // The source's own line only when it describes the indicator shown, so that the
+    // words and the colour never disagree (docs/feeds.md, "The overall state").
+    description: indicator === reported ? text(body['description']) : '',
     components,
     incidents,
     maintenances,

@@ -1,39 +1,26 @@
-import { replaying } from '../feed/fetcher.js';
 import { cachetRules } from './cachet-rules.js';
 import { feedRules } from './feed-rules.js';
 import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
 import { instatusBase, instatusRules } from './instatus-rules.js';
+import { lazy } from './lazy.js';
 import { nativeRules } from './native-rules.js';
 import { statuspageRules, statuspageSummaryUrl } from './statuspage-rules.js';
-import type { FeedAdapter, FormatRules } from './types.js';
+import type { FeedAdapter } from './types.js';
 import { uptimeKumaRules } from './uptime-kuma-rules.js';
 
+const itself = (source: URL) => source;
+
 /**
- * A built-in adapter whose reader is loaded when a page uses it: the stub holds the
- * format's rules (./<format>-rules.ts); the reader is a chunk of its own. `first`
- * names the URL the reader asks for first: that request goes out while the reader
- * loads, so loading it adds no round trip.
+ * A newer format known here by its name alone: its rules (URL and body) load with
+ * ./auto.ts, which detects it; `adapter="<name>"` loads them the same way. Pages
+ * that name an older format, or none of these, download nothing more for them.
  */
-function lazy(
-  rules: FormatRules,
-  load: () => Promise<{ default: FeedAdapter }>,
-  first?: (source: URL) => URL,
-): FeedAdapter {
+function autoOnly(name: string): FeedAdapter {
   return {
-    ...rules,
-    async load(source, fetch, signal, options) {
-      if (first) {
-        const url = first(source).href;
-        const answer = fetch(url, { signal });
-        answer.catch(() => undefined); // the reader reads (and reports) it
-        fetch = replaying(fetch, answer, url);
-      }
-      return (await load()).default.load(source, fetch, signal, options);
-    },
+    name,
+    load: async (...args) => (await import('./auto.js')).autoOnlyAdapter(name).load(...args),
   };
 }
-
-const itself = (source: URL) => source;
 
 // A URL rule must be certain. Order matters: the first match wins, for the URL rules
 // and, in ./auto.ts, for the body rules.
@@ -44,12 +31,17 @@ const builtIns: FeedAdapter[] = [
   lazy(feedRules, () => import('./feed.js'), itself),
   lazy(uptimeKumaRules, () => import('./uptime-kuma.js')),
   lazy(gatusRules, () => import('./gatus.js'), gatusStatusesUrl),
+  // Cachet 3's JSON:API lists have Cachet 2's shape too, so its rule comes first.
+  autoOnly('cachet3'),
   lazy(cachetRules, () => import('./cachet.js')),
   lazy(
     instatusRules,
     () => import('./instatus.js'),
     (source) => new URL('summary.json', instatusBase(source)),
   ),
+  autoOnly('incident-io'),
+  autoOnly('better-stack'),
+  autoOnly('openstatus'),
 ];
 
 const adapters = new Map<string, FeedAdapter>(builtIns.map((adapter) => [adapter.name, adapter]));
@@ -93,9 +85,12 @@ export function getAdapter(name: string): FeedAdapter {
   return adapter;
 }
 
-/** True when the body has the shape of the built-in format `name` (false for other names). */
+/**
+ * True when the body has the shape of the built-in format `name` (false for other
+ * names, and for the formats whose rules load with detection).
+ */
 export function matchesBuiltInBody(name: string, body: unknown): boolean {
-  return builtIns.some((adapter) => adapter.name === name && adapter.matchesBody!(body));
+  return builtIns.some((adapter) => adapter.name === name && adapter.matchesBody?.(body) === true);
 }
 
 export function adapterNames(): string[] {

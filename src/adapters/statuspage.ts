@@ -145,6 +145,19 @@ function readComponents(items: unknown, warnings: Warnings): StatusComponent[] {
   });
 }
 
+/**
+ * The page's own line only when it describes the indicator shown, so that the
+ * words and the colour never disagree (docs/feeds.md, "The overall state"): ours is
+ * the worst of everything active, so it can differ from the page's, and a page can
+ * pair "Service Under Maintenance" with a minor indicator while an incident is open.
+ */
+function describing(indicator: Indicator, reported: Indicator | undefined, line: string): string {
+  const speaksOfMaintenance = /maintenance/i.test(line);
+  return indicator === reported && speaksOfMaintenance === (indicator === 'maintenance')
+    ? line
+    : '';
+}
+
 /** Reads a parsed summary.json body; exported for the server's round-trip tests. */
 export function readStatuspageSummary(body: unknown, url: string): StatusSnapshot {
   if (!isObject(body) || !isObject(body['page'])) {
@@ -168,14 +181,15 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
     readMaintenance(item, warnings, pageUrl),
   );
   const reported = STATUSPAGE_INDICATORS[asString(status['indicator']) ?? ''];
+  const indicator = deriveIndicator({ components, incidents, maintenances }, reported);
   const snapshot: StatusSnapshot = {
     page: {
       name: plainText(page['name']) || new URL(url).hostname,
       url: pageUrl,
       timeZone: asString(page['time_zone']),
     },
-    indicator: deriveIndicator({ components, incidents, maintenances }, reported),
-    description: plainText(status['description']),
+    indicator,
+    description: describing(indicator, reported, plainText(status['description'])),
     components,
     incidents,
     maintenances,

@@ -2,8 +2,11 @@
 // (server/routers/status-page-router.js): `/api/status-page/<slug>` (config, the
 // pinned incident, publicGroupList of monitors, maintenanceList) and
 // `/api/status-page/heartbeat/<slug>` (heartbeatList: monitor id → beats, oldest
-// first). Heartbeat status codes come from src/util.ts: 0 DOWN, 1 UP, 2 PENDING,
-// 3 MAINTENANCE. Kuma stores times in UTC without a zone ("2024-01-02 03:04:05").
+// first; uptimeList: `<monitor id>_24` → the 24-hour uptime, 0–1). Since 2.1 the
+// page sends `incidents` (a list) where older versions sent one `incident`, and
+// each maintenance its `status` (scheduled, under-maintenance, ended). Heartbeat
+// status codes come from src/util.ts: 0 DOWN, 1 UP, 2 PENDING, 3 MAINTENANCE.
+// Kuma stores times in UTC without a zone ("2024-01-02 03:04:05").
 // Inferred, not documented: PENDING (a failed check being retried) is shown as
 // degraded performance; the incident's style gives its impact (danger → major,
 // warning → minor, any other → none); the page has no incident history. Each
@@ -138,6 +141,9 @@ export function readUptimeKuma(
     isObject(heartbeats) && isObject(heartbeats['heartbeatList'])
       ? heartbeats['heartbeatList']
       : {};
+  // `<monitor id>_24` → the share (0–1) of the last 24 hours the monitor was up.
+  const uptimes =
+    isObject(heartbeats) && isObject(heartbeats['uptimeList']) ? heartbeats['uptimeList'] : {};
   const warnings = new Warnings();
   let updatedAt: string | undefined;
   const components: StatusComponent[] = [];
@@ -152,11 +158,15 @@ export function readUptimeKuma(
         const beatAt = isoDate(beat?.['time']);
         if (beatAt && (!updatedAt || beatAt > updatedAt)) updatedAt = beatAt;
         const history = beatHistory(beatsById[id], Date.parse(now));
+        const uptime = asNumber(uptimes[`${id}_24`]);
         return {
           id,
           name,
           status: HEARTBEAT_STATUS[asNumber(beat?.['status']) ?? -1] ?? 'unknown',
           group: groupName,
+          ...(uptime !== undefined &&
+            uptime >= 0 &&
+            uptime <= 1 && { uptime24h: Math.round(uptime * 10000) / 100 }),
           updatedAt: beatAt,
           ...(history && { history }),
         };

@@ -31,6 +31,8 @@ export interface StatusComponent {
   status: ComponentStatus;
   /** Name of the group the component belongs to, if any. */
   group?: string;
+  /** Share of the last 24 hours the component was up, 0–100, where the source measures it. */
+  uptime24h?: number;
   description?: string;
   updatedAt?: string;
   /**

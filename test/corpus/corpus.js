@@ -45,9 +45,31 @@ export const ENDPOINTS = {
   },
   gatus: {
     src: '/api/v1/endpoints/statuses',
-    routes: { statuses: '/api/v1/endpoints/statuses' },
+    routes: { statuses: '/api/v1/endpoints/statuses', config: '/api/v1/config' },
     defaults: {},
   },
+  cachet3: {
+    src: '/api/components',
+    routes: {
+      components: '/api/components',
+      incidents: '/api/incidents',
+      schedules: '/api/schedules',
+      status: '/api/status',
+    },
+    defaults: {
+      components: 'fixtures/cachet3/documented-components.json',
+      incidents: 'fixtures/cachet3/documented-incidents.json',
+      schedules: 'fixtures/cachet3/documented-schedules.json',
+      status: 'fixtures/cachet3/documented-status.json',
+    },
+  },
+  'incident-io': {
+    src: '/api/v1/summary',
+    routes: { summary: '/api/v1/summary' },
+    defaults: {},
+  },
+  'better-stack': { src: '/index.json', routes: { index: '/index.json' }, defaults: {} },
+  openstatus: { src: '/feed/json', routes: { feed: '/feed/json' }, defaults: {} },
   instatus: {
     src: '/',
     routes: { summary: '/summary.json', components: '/v2/components.json' },

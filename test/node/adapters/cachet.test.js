@@ -94,6 +94,20 @@ describe('cachet adapter', () => {
     assert.equal(active.impact, 'major');
   });
 
+  test('an incident that names no component (component_id 0) states no impact', async () => {
+    const incidents = json(readFixture('cachet/documented-incidents.json'));
+    const unlinked = incidents.data.find((i) => i.id === 11);
+    unlinked.visible = 1;
+    assert.equal(unlinked.component_id, 0);
+    const fetch = fakeFetch(routes({ [INCIDENTS]: JSON.stringify(incidents) }));
+    const snapshot = await cachet.load(new URL(BASE), fetch);
+    const incident = snapshot.incidents.find((i) => i.id === '11');
+    assert.equal(incident.impact, 'none', 'not labelled minor: Cachet says nothing about it');
+    assert.deepEqual(incident.components, []);
+    // Still open, so the page is not operational: the indicator counts it as minor.
+    assert.equal(snapshot.indicator, 'minor');
+  });
+
   test('reads schedules and status-0 incidents as maintenance', async () => {
     const components = json(readFixture('cachet/documented-components.json'));
     components.data.forEach((c) => (c.status = 1));

@@ -18,11 +18,15 @@ const host = () => `https://detect-${(hosts += 1)}.example.test`;
 describe('adapter detection', () => {
   test('every built-in is registered and loads in Node by name', () => {
     assert.deepEqual(adapterNames().sort(), [
+      'better-stack',
       'cachet',
+      'cachet3',
       'feed',
       'gatus',
+      'incident-io',
       'instatus',
       'native',
+      'openstatus',
       'statuspage',
       'uptime-kuma',
     ]);
@@ -110,6 +114,68 @@ describe('adapter detection', () => {
     }
   });
 
+  test('the newer formats: their rules load with detection, URL rules first, then the body', async () => {
+    const certain = {
+      'https://example.incident.io/': 'incident-io',
+      'https://example.betteruptime.com/': 'better-stack',
+      'https://example.betteruptime.com/index.json': 'better-stack',
+      'https://example.openstatus.dev/': 'openstatus',
+      'https://api.openstatus.dev/public/status/example': 'openstatus',
+      'https://status.example.com/api/components': 'cachet3',
+      'https://status.example.com/api/incidents': 'cachet3',
+    };
+    for (const [url, name] of Object.entries(certain)) {
+      // Not known before detection loads: the page that never detects pays nothing.
+      assert.equal(detectAdapter(new URL(url)), undefined, url);
+      assert.equal(resolveAdapter(new URL(url)).name, 'auto', url);
+      assert.equal(getAdapter(name).name, name);
+    }
+    for (const url of [
+      'https://openstatus.dev/',
+      'https://www.betteruptime.com/',
+      'https://betterstack.com/docs',
+    ]) {
+      const fetch = fakeFetch({});
+      await assert.rejects(resolveAdapter(new URL(url)).load(new URL(url), fetch));
+      assert.ok(
+        fetch.calls.every((call) => !/feed\/json|index\.json$/.test(call.url)),
+        `${url} is the provider's own site, not a status page`,
+      );
+    }
+  });
+
+  test('a Cachet 2 body is Cachet 2 and a Cachet 3 body is Cachet 3, each read once', async () => {
+    const cachet2 = `${host()}/cachet/components.json`;
+    const fetch2 = fakeFetch({
+      [cachet2]: readFixture('cachet/documented-components.json'),
+    });
+    await assert.rejects(resolveAdapter(new URL(cachet2)).load(new URL(cachet2), fetch2));
+    assert.ok(
+      fetch2.calls.some((call) => call.url.includes('/api/v1/components')),
+      'read as Cachet 2',
+    );
+    assert.equal(fetch2.calls.filter((call) => call.url === cachet2).length, 1);
+
+    const base = host();
+    const cachet3 = `${base}/mirror/components.json`;
+    const fetch3 = fakeFetch({
+      [cachet3]: readFixture('cachet3/documented-components.json'),
+      [`${base}/api/components?per_page=100&include=group`]: readFixture(
+        'cachet3/documented-components.json',
+      ),
+      [`${base}/api/incidents?per_page=50&sort=-id&include=components%2Cupdates`]: readFixture(
+        'cachet3/documented-incidents.json',
+      ),
+    });
+    const snapshot = await resolveAdapter(new URL(cachet3)).load(new URL(cachet3), fetch3);
+    assert.equal(snapshot.components.length, 3, 'read as Cachet 3');
+    assert.ok(
+      fetch3.calls.every((call) => !call.url.includes('/api/v1/')),
+      'never as Cachet 2',
+    );
+    assert.equal(fetch3.calls.filter((call) => call.url === cachet3).length, 1);
+  });
+
   test('a body no adapter knows is a FeedFormatError listing what was tried', async () => {
     const src = `${host()}/status.json`;
     const fetch = fakeFetch({ [src]: JSON.stringify({ hello: 'world' }) });
@@ -118,7 +184,7 @@ describe('adapter detection', () => {
       assert.match(error.message, /status\.json/);
       assert.match(
         error.message,
-        /tried native, statuspage, feed, uptime-kuma, gatus, cachet, instatus/,
+        /tried native, statuspage, feed, uptime-kuma, gatus, cachet3, cachet, instatus, incident-io, better-stack, openstatus/,
       );
       assert.match(error.message, /adapter="…"/);
       return true;

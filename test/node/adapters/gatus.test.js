@@ -6,6 +6,7 @@ import { fakeFetch, readFixture } from '../helpers.js';
 import { json, rejectsFormat } from './support.js';
 
 const STATUSES = 'https://gatus.example.com/api/v1/endpoints/statuses';
+const CONFIG = 'https://gatus.example.com/api/v1/config';
 const gatus = getAdapter('gatus');
 const load = (body, source = STATUSES) =>
   gatus.load(
@@ -54,6 +55,70 @@ describe('gatus adapter', () => {
     body[1].results.reverse();
     const snapshot = await load(body);
     assert.equal(snapshot.components[1].status, 'major_outage');
+  });
+
+  test('announcements: the newest outage is an open major incident, older ones are closed', async () => {
+    const fetch = fakeFetch({
+      [STATUSES]: readFixture('gatus/documented-statuses.json'),
+      [CONFIG]: readFixture('gatus/documented-config.json'),
+    });
+    const snapshot = await gatus.load(new URL('https://gatus.example.com/'), fetch);
+    assert.deepEqual(fetch.calls.map((call) => call.url).sort(), [CONFIG, STATUSES]);
+    assert.deepEqual(
+      snapshot.incidents.map((i) => [i.name, i.status, i.impact, i.resolvedAt]),
+      [
+        ['The backend is down.', 'investigating', 'major', undefined],
+        ['Checks now run every minute.', 'resolved', 'none', '2024-06-01T10:02:00.000Z'],
+        ['Docs builds are slow.', 'resolved', 'minor', '2024-05-20T08:00:00.000Z'],
+      ],
+    );
+    assert.equal(
+      snapshot.incidents[0].updates[0].body,
+      'The backend is down.\nWe are restoring it from a backup.',
+    );
+    assert.equal(snapshot.incidents[0].url, 'https://gatus.example.com/');
+    assert.equal(snapshot.indicator, 'major');
+  });
+
+  test('announcements: a newer information notice closes a warning, and colours nothing', async () => {
+    const config = json(readFixture('gatus/documented-config.json'));
+    config.announcements = [
+      {
+        timestamp: '2024-06-02T09:00:00Z',
+        type: 'information',
+        message: 'All fixed; thanks for your patience.',
+      },
+      { timestamp: '2024-06-01T09:00:00Z', type: 'warning', message: 'Slow checks.' },
+    ];
+    const statuses = json(readFixture('gatus/documented-statuses.json'));
+    statuses.forEach((endpoint) => endpoint.results.forEach((result) => (result.success = true)));
+    const fetch = fakeFetch({
+      [STATUSES]: JSON.stringify(statuses),
+      [CONFIG]: JSON.stringify(config),
+    });
+    const snapshot = await gatus.load(new URL(STATUSES), fetch);
+    assert.ok(snapshot.incidents.every((i) => i.status === 'resolved'));
+    assert.equal(snapshot.indicator, 'operational');
+  });
+
+  test('a server without announcements (404 at /api/v1/config) is read as before, without a warning', async () => {
+    const snapshot = await load(readFixture('gatus/documented-statuses.json'));
+    assert.deepEqual(snapshot.incidents, []);
+    assert.equal(snapshot.warnings, undefined);
+  });
+
+  test('a broken announcement is dropped with a warning', async () => {
+    const config = json(readFixture('gatus/documented-config.json'));
+    config.announcements.push({ type: 'outage', message: 'No time' });
+    const fetch = fakeFetch({
+      [STATUSES]: readFixture('gatus/documented-statuses.json'),
+      [CONFIG]: JSON.stringify(config),
+    });
+    const snapshot = await gatus.load(new URL(STATUSES), fetch);
+    assert.equal(snapshot.incidents.length, 3);
+    assert.deepEqual(snapshot.warnings, [
+      'Dropped announcement #4: it has no readable timestamp or message.',
+    ]);
   });
 
   test('drops a broken endpoint with a warning and keeps the rest', async () => {

@@ -69,8 +69,10 @@ describe('native adapter', () => {
   test('the indicator is derived, not trusted: an active incident is never "operational"', async () => {
     const body = json(readFixture('native/documented-feed.json'));
     body.indicator = 'operational';
+    body.description = 'All systems operational';
     const snapshot = await load(body);
     assert.equal(snapshot.indicator, 'major');
+    assert.equal(snapshot.description, '', 'the words never disagree with the colour');
   });
 
   test('drops broken items with warnings and keeps the rest; unsafe links are dropped', async () => {

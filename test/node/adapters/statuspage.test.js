@@ -97,6 +97,51 @@ describe('statuspage adapter', () => {
     assert.notEqual(snapshot.indicator, 'operational');
   });
 
+  test('the words and the colour never disagree: the page line goes when it describes something else', async () => {
+    // A minor incident is open during a maintenance: the page says maintenance, we say minor.
+    const { summary, incidents } = page();
+    const body = JSON.parse(readFixture('statuspage/documented-summary-maintenance-groups.json'));
+    body.status = { indicator: 'maintenance', description: 'Service Under Maintenance' };
+    body.incidents = [
+      {
+        id: 'inc-minor',
+        name: 'Slow logins',
+        status: 'investigating',
+        impact: 'minor',
+        created_at: '2024-03-04T10:00:00Z',
+        incident_updates: [],
+      },
+    ];
+    let snapshot = await statuspage.load(
+      new URL(summary),
+      fakeFetch({ [summary]: JSON.stringify(body), [incidents]: NO_HISTORY }),
+    );
+    assert.equal(snapshot.indicator, 'minor');
+    assert.equal(snapshot.description, '', 'not "Service Under Maintenance" beside a minor colour');
+
+    // The documented page pairs a minor indicator with "Service Under Maintenance".
+    const documented = page();
+    snapshot = await statuspage.load(
+      new URL(documented.summary),
+      fakeFetch({
+        [documented.summary]: readFixture('statuspage/documented-summary-maintenance-groups.json'),
+        [documented.incidents]: NO_HISTORY,
+      }),
+    );
+    assert.equal(snapshot.indicator, 'minor');
+    assert.equal(snapshot.description, '');
+
+    // Maintenance alone: the page's words are ours.
+    const calm = page();
+    body.incidents = [];
+    snapshot = await statuspage.load(
+      new URL(calm.summary),
+      fakeFetch({ [calm.summary]: JSON.stringify(body), [calm.incidents]: NO_HISTORY }),
+    );
+    assert.equal(snapshot.indicator, 'maintenance');
+    assert.equal(snapshot.description, 'Service Under Maintenance');
+  });
+
   test('strips markup from bodies and keeps line breaks', async () => {
     const body = JSON.parse(readFixture('statuspage/github-summary-major-2020-04-02.json'));
     body.incidents[0].incident_updates[0].body =

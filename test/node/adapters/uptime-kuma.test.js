@@ -89,6 +89,65 @@ describe('uptime-kuma adapter', () => {
     assert.equal(snapshot.indicator, 'minor');
   });
 
+  test('2.1+: every incident of the list is read, newest first', async () => {
+    const page = operationalPage();
+    const { incident } = json(readFixture('uptime-kuma/documented-status-page.json'));
+    page.incidents = [
+      { ...incident, id: 1, style: 'warning', createdDate: '2024-05-06 06:00:00' },
+      { ...incident, id: 2, style: 'danger', createdDate: '2024-05-06 07:00:00' },
+    ];
+    delete page.incident;
+    const { snapshot } = await load(page, allUp());
+    assert.deepEqual(
+      snapshot.incidents.map((i) => [i.id, i.impact]),
+      [
+        ['2', 'major'],
+        ['1', 'minor'],
+      ],
+    );
+    assert.equal(snapshot.indicator, 'major');
+  });
+
+  test('maintenance states: scheduled and ended ones do not make the page "maintenance"', async () => {
+    const { maintenanceList } = json(readFixture('uptime-kuma/documented-status-page.json'));
+    for (const [state, status, indicator] of [
+      ['scheduled', 'scheduled', 'operational'],
+      ['under-maintenance', 'in_progress', 'maintenance'],
+      ['ended', 'completed', 'operational'],
+    ]) {
+      const page = operationalPage();
+      page.maintenanceList = [{ ...maintenanceList[0], status: state }];
+      const { snapshot } = await load(page, allUp());
+      assert.equal(snapshot.maintenances[0].status, status, state);
+      assert.equal(snapshot.indicator, indicator, state);
+    }
+  });
+
+  test("each monitor's 24-hour uptime from the heartbeat document's uptimeList", async () => {
+    const { snapshot } = await load(readFixture('uptime-kuma/documented-status-page.json'));
+    assert.deepEqual(
+      snapshot.components.map((c) => [c.id, c.uptime24h]),
+      [
+        ['11', 99],
+        ['12', 95],
+        ['13', 100],
+        ['14', 90],
+      ],
+    );
+    // Older servers, or a monitor missing from the list: no figure, never a made-up one.
+    const beats = json(readFixture('uptime-kuma/documented-heartbeat.json'));
+    delete beats.uptimeList['12_24'];
+    beats.uptimeList['13_24'] = 'n/a';
+    const older = await load(
+      readFixture('uptime-kuma/documented-status-page.json'),
+      JSON.stringify(beats),
+    );
+    assert.deepEqual(
+      older.snapshot.components.map((c) => c.uptime24h),
+      [99, undefined, undefined, 90],
+    );
+  });
+
   test('drops a broken monitor and maintenance with warnings, keeps the rest', async () => {
     const page = json(readFixture('uptime-kuma/documented-status-page.json'));
     page.publicGroupList[0].monitorList.push({ name: 'no id' });

@@ -1,0 +1,220 @@
+// Better Stack status pages, read from `<page>/index.json`
+// (betterstack.com/docs/uptime/status-pages/subscribing-to-status-updates/subscribing-to-api):
+// a JSON:API document whose `data` is the `status_page` (`company_name`,
+// `timezone`, `aggregate_state`: operational, degraded, downtime, maintenance)
+// and whose `included` list holds its `status_page_section`s (`name`), its
+// `status_page_resource`s (`public_name`, `explanation`, `status_page_section_id`,
+// `status`: operational, degraded, downtime, maintenance, not_monitored) and its
+// `status_report`s (`title`, `report_type`: manual, automatic, maintenance,
+// `starts_at`, `ends_at`, `aggregate_state`, `affected_resources:
+// [{ status_page_resource_id, status }]`, `relationships.status_updates`), with
+// their `status_update`s (`message`, `published_at`).
+// Inferred, not documented: Better Stack reports have no stages, so an open report
+// is "investigating" and one whose aggregate state is operational (or whose
+// affected resources are all resolved) is resolved; a report's aggregate state
+// gives its impact (downtime → major, any other → minor); a maintenance report's
+// times say whether it is scheduled, in progress or completed.
+import { FeedFormatError } from '../model/errors.js';
+import { deriveIndicator } from '../model/indicator.js';
+import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
+import { sortNewestFirst } from '../model/sort.js';
+import type {
+  ComponentStatus,
+  Incident,
+  IncidentStatus,
+  IncidentUpdate,
+  Indicator,
+  Maintenance,
+  MaintenanceStatus,
+  StatusComponent,
+  StatusSnapshot,
+} from '../model/types.js';
+import { asArray, asString, fetchJson, isObject, readItems, Warnings, type Json } from './read.js';
+import { betterStackIndexUrl, betterStackRules } from './better-stack-rules.js';
+import type { FeedAdapter } from './types.js';
+
+const NAME = betterStackRules.name;
+
+const RESOURCE_STATUS: Record<string, ComponentStatus> = {
+  operational: 'operational',
+  degraded: 'degraded_performance',
+  downtime: 'major_outage',
+  maintenance: 'under_maintenance',
+  not_monitored: 'unknown',
+};
+const PAGE_STATE: Record<string, Indicator> = {
+  operational: 'operational',
+  degraded: 'minor',
+  downtime: 'major',
+  maintenance: 'maintenance',
+};
+
+/** An IANA zone ("Europe/Berlin"); a name no browser knows is left out. */
+function ianaZone(value: unknown): string | undefined {
+  const zone = asString(value);
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
+const attributesOf = (item: Json): Json => (isObject(item['attributes']) ? item['attributes'] : {});
+const state = (value: unknown) => asString(value)?.toLowerCase();
+
+function readResource(item: Json, sections: Map<string, string>): StatusComponent | string {
+  const attributes = attributesOf(item);
+  const id = asString(item['id']);
+  const name = plainText(attributes['public_name']);
+  if (!id || !name) return 'it has no id or public_name';
+  const explanation = plainText(attributes['explanation']);
+  return {
+    id,
+    name,
+    status: RESOURCE_STATUS[state(attributes['status']) ?? ''] ?? 'unknown',
+    group: sections.get(asString(attributes['status_page_section_id']) ?? ''),
+    description: explanation || undefined,
+  };
+}
+
+function readUpdates(
+  report: Json,
+  updatesById: Map<string, Json>,
+  status: IncidentUpdate['status'],
+): IncidentUpdate[] {
+  const relationships = isObject(report['relationships']) ? report['relationships'] : {};
+  const related = isObject(relationships['status_updates'])
+    ? asArray(relationships['status_updates']['data'])
+    : [];
+  const updates: IncidentUpdate[] = [];
+  for (const ref of related) {
+    const id = isObject(ref) ? asString(ref['id']) : undefined;
+    const update = id ? updatesById.get(id) : undefined;
+    if (!id || !update) continue;
+    const attributes = attributesOf(update);
+    const createdAt = isoDate(attributes['published_at']) ?? isoDate(attributes['created_at']);
+    if (createdAt) updates.push({ id, status, body: plainText(attributes['message']), createdAt });
+  }
+  return sortNewestFirst(updates);
+}
+
+function readReport(
+  item: Json,
+  updatesById: Map<string, Json>,
+  now: string,
+): Incident | Maintenance | string {
+  const attributes = attributesOf(item);
+  const id = asString(item['id']);
+  const name = plainText(attributes['title']);
+  if (!id || !name) return 'it has no id or title';
+  const startsAt = isoDate(attributes['starts_at']);
+  if (!startsAt) return 'it has no readable starts_at';
+  const endsAt = isoDate(attributes['ends_at']);
+  const aggregate = state(attributes['aggregate_state']);
+  const affected = asArray(attributes['affected_resources']).filter(isObject);
+  const components = affected
+    .map((resource) => asString(resource['status_page_resource_id']))
+    .filter((resourceId): resourceId is string => resourceId !== undefined);
+  const common = { id, name, createdAt: startsAt, components };
+
+  if (state(attributes['report_type']) === 'maintenance') {
+    const status: MaintenanceStatus =
+      endsAt && endsAt <= now ? 'completed' : startsAt > now ? 'scheduled' : 'in_progress';
+    const updates = readUpdates(item, updatesById, status);
+    return {
+      ...common,
+      status,
+      impact: 'maintenance',
+      updatedAt: updates[0]?.createdAt ?? startsAt,
+      scheduledFor: startsAt,
+      scheduledUntil: endsAt,
+      updates,
+    };
+  }
+  const resolved =
+    aggregate === 'operational' ||
+    (affected.length > 0 && affected.every((resource) => state(resource['status']) === 'resolved'));
+  const status: IncidentStatus = resolved ? 'resolved' : 'investigating';
+  const updates = readUpdates(item, updatesById, status);
+  const updatedAt = updates[0]?.createdAt ?? startsAt;
+  return {
+    ...common,
+    status,
+    impact: aggregate === 'downtime' ? 'major' : 'minor',
+    updatedAt,
+    resolvedAt: resolved ? (endsAt ?? updatedAt) : undefined,
+    updates,
+  };
+}
+
+/** Reads a parsed `index.json` body. */
+export function readBetterStackIndex(
+  body: unknown,
+  url: string,
+  now = new Date().toISOString(),
+): StatusSnapshot {
+  if (!betterStackRules.matchesBody(body) || !isObject(body) || !isObject(body['data'])) {
+    throw new FeedFormatError(
+      NAME,
+      url,
+      'the JSON has no "data" of type "status_page", so it is not a Better Stack index.json. Check the URL, or set adapter="…" to the feed\'s real format.',
+    );
+  }
+  const page = attributesOf(body['data']);
+  const warnings = new Warnings();
+  const byType = new Map<string, Json[]>();
+  for (const item of asArray(body['included'])) {
+    const type = isObject(item) ? asString(item['type']) : undefined;
+    if (type && isObject(item)) byType.set(type, [...(byType.get(type) ?? []), item]);
+  }
+  const sections = new Map<string, string>();
+  for (const section of byType.get('status_page_section') ?? []) {
+    const id = asString(section['id']);
+    const sectionName = plainText(attributesOf(section)['name']);
+    if (id && sectionName) sections.set(id, sectionName);
+  }
+  const updatesById = new Map<string, Json>();
+  for (const update of byType.get('status_update') ?? []) {
+    const id = asString(update['id']);
+    if (id) updatesById.set(id, update);
+  }
+  const components = readItems(byType.get('status_page_resource'), 'resource', warnings, (item) =>
+    readResource(item, sections),
+  );
+  const incidents: Incident[] = [];
+  const maintenances: Maintenance[] = [];
+  for (const read of readItems(byType.get('status_report'), 'status report', warnings, (item) =>
+    readReport(item, updatesById, now),
+  )) {
+    if ('scheduledFor' in read) maintenances.push(read);
+    else incidents.push(read);
+  }
+  const reported = PAGE_STATE[state(page['aggregate_state']) ?? ''];
+  const snapshot: StatusSnapshot = {
+    page: {
+      name: plainText(page['company_name']) || new URL(url).hostname,
+      url: safeUrl(new URL('./', url).href),
+      timeZone: ianaZone(page['timezone']),
+    },
+    indicator: deriveIndicator({ components, incidents, maintenances }, reported),
+    description: '',
+    components,
+    incidents: sortNewestFirst(incidents),
+    maintenances: sortNewestFirst(maintenances),
+    updatedAt: isoDate(page['updated_at']),
+  };
+  return warnings.attachTo(snapshot);
+}
+
+export const betterStackAdapter: FeedAdapter = {
+  ...betterStackRules,
+  async load(source, fetch, signal) {
+    const url = betterStackIndexUrl(source);
+    return readBetterStackIndex(await fetchJson(NAME, url, fetch, signal), url.href);
+  },
+};
+
+/** The reader, as ./auto-rules.ts loads it on demand. */
+export default betterStackAdapter;
