@@ -9,7 +9,9 @@ import { createStatusServer } from './server.js';
 const HELP = `Usage:
   status-widgets-server [options]          serve the feeds and the admin API
   status-widgets-server export --data FILE --out DIR
-                                           write the feeds as static files
+  status-widgets-server export [--data FILE] --source URL… --out DIR
+                                           write the feeds as static files (with
+                                           --source: after one poll of each source)
 
 Options:
   --port N            port to listen on (default 8787; 0 picks a free one)
@@ -104,8 +106,10 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (command === 'export') {
-    if (!values.data || !values.out) fail('export needs --data FILE and --out DIR.');
-    const files = await exportStatic(values.data, values.out);
+    const sources = values.source ?? [];
+    if ((!values.data && !sources.length) || !values.out)
+      fail('export needs --out DIR, and --data FILE or at least one --source URL.');
+    const files = await exportStatic(values.data, values.out, { sources });
     console.log(`Wrote ${files.length} files to ${values.out}.`);
     return;
   }

@@ -349,3 +349,30 @@ describe('relay', () => {
     await assert.rejects(server.listen(port, '127.0.0.1'), /points at this server itself/);
   });
 });
+
+describe('export with sources', () => {
+  test('polls each source once and writes the feeds; a failing source writes nothing', async () => {
+    const { exportStatic } = await import('../../../dist/server/index.js');
+    const { tempDir } = await import('./helpers.js');
+    const { existsSync } = await import('node:fs');
+    const up = await gatus();
+    closers.push(up.close);
+    const source = `${up.base}/api/v1/endpoints/statuses`;
+    const out = tempDir();
+    const files = await exportStatic(undefined, out, { sources: [source] });
+    assert.equal(up.requests.length, 1);
+    assert.ok(files.length > 10);
+    const feed = JSON.parse(readFileSync(`${out}/feed.json`, 'utf8'));
+    assert.equal(feed.sources[0].state, 'ok');
+    assert.ok(feed.components.length > 1);
+    assert.equal(feed.links, undefined);
+
+    up.mode = 'fail';
+    const other = tempDir();
+    await assert.rejects(
+      exportStatic(undefined, other, { sources: [source] }),
+      /nothing was written.*HTTP 500/,
+    );
+    assert.equal(existsSync(`${other}/feed.json`), false);
+  });
+});
