@@ -8,6 +8,7 @@ import { mergeSources } from './merge.js';
 import { RelaySource } from './source.js';
 import { checkNotSelf, type SourceSpec } from './spec.js';
 import { DEFAULT_LIMITS, type UpstreamLimits } from './upstream.js';
+import { provideXmlParser } from './xml.js';
 
 /** How far behind the published `lastAnsweredAt` of a healthy source may fall. */
 const ANSWERED_REFRESH_MS = 5 * 60_000;
@@ -34,6 +35,7 @@ export class Relay {
 
   constructor(specs: readonly SourceSpec[], options: RelayOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    provideXmlParser();
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.sources = specs.map(
       (spec) => new RelaySource(spec, this.now, () => this.polled(), limits),

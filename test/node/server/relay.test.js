@@ -376,3 +376,36 @@ describe('export with sources', () => {
     assert.equal(existsSync(`${other}/feed.json`), false);
   });
 });
+
+describe('Atom and RSS sources', () => {
+  test('are read in Node and republished; XML that is not well-formed is that source’s error', async () => {
+    const up = await fakeUpstream({
+      '/history.atom': fixture('feed/documented-history.atom'),
+      '/history.rss': fixture('feed/documented-history.rss'),
+      '/broken.atom': '<feed xmlns="http://www.w3.org/2005/Atom"><entry></feed>',
+    });
+    closers.push(up.close);
+    const { base } = await relay({
+      sources: [`${up.base}/history.atom`, `${up.base}/history.rss`, `${up.base}/broken.atom`],
+    });
+    const feed = await readNative(base);
+    assert.deepEqual(
+      feed.sources.map(({ adapter, state }) => [adapter, state]),
+      [
+        ['feed', 'ok'],
+        ['feed', 'ok'],
+        ['feed', 'error'],
+      ],
+    );
+    assert.match(feed.sources[2].problem, /not well-formed XML/);
+    const direct = fixture('feed/documented-history.atom');
+    const titles = [...direct.matchAll(/<entry>[\s\S]*?<title[^>]*>([^<]+)</g)].map((m) => m[1]);
+    assert.ok(titles.length > 0);
+    for (const title of titles)
+      assert.ok(
+        feed.incidents.some((incident) => incident.name === title.trim()) ||
+          feed.maintenances.some((item) => item.name === title.trim()),
+        `${title} is on the relayed page`,
+      );
+  });
+});
