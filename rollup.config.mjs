@@ -44,7 +44,7 @@ const serverBuild = serverEntries.length && {
   input: Object.fromEntries(
     serverEntries.map((name) => [`server/${name}`, `src/server/${name}.ts`]),
   ),
-  external: [...builtinModules, /^node:/],
+  external: [...builtinModules, /^node:/, '@xmldom/xmldom'],
   output: moduleOutput,
   plugins: [
     {

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { cspPage } from './test/browser/csp-page.mjs';
+import { relayServers } from './test/browser/relay-servers.mjs';
 
 // MODE=prod runs the suite against Lit's production build (no dev-mode checks).
 const production = process.env.MODE === 'prod';
@@ -17,7 +18,10 @@ export default {
   nodeResolve: { exportConditions: production ? ['production'] : ['development'] },
   middleware: [cspPage],
   filterBrowserLogs: ({ args }) => !isLitDevModeNotice(args),
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
+    relayServers(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },

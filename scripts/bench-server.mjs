@@ -330,3 +330,38 @@ async function streamsUnderLimit() {
 }
 
 await streamsUnderLimit();
+
+// Relay mode: N browsers polling the relay cost the source one request per interval.
+async function relayUpstreamRate() {
+  const seconds = Number(process.env.RELAY_SECONDS ?? 25);
+  const browsers = Number(process.env.RELAY_BROWSERS ?? 200);
+  const body = await import('node:fs').then((fs) =>
+    fs.readFileSync('test/fixtures/gatus/documented-statuses.json'),
+  );
+  let upstreamRequests = 0;
+  const upstream = (await import('node:http')).createServer((request, response) => {
+    upstreamRequests += 1;
+    if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304).end();
+    response.writeHead(200, { 'content-type': 'application/json', etag: '"v1"' }).end(body);
+  });
+  await new Promise((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  const source = `interval=10,http://127.0.0.1:${upstream.address().port}/api/v1/endpoints/statuses`;
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['dist/server/cli.js', '--port', String(port), '--source', source],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const url = `http://127.0.0.1:${port}/feed.json`;
+  await waitFor(url);
+  const before = upstreamRequests;
+  const load = await autocannon({ url, connections: browsers, duration: seconds });
+  const minutes = seconds / 60;
+  child.kill();
+  upstream.close();
+  console.log(
+    `\nRelay (one Gatus source, interval 10 s): ${browsers} browsers, ${Math.round(load.requests.average)} reads/s for ${seconds} s → ${upstreamRequests - before} upstream requests (${((upstreamRequests - before) / minutes).toFixed(1)} per minute; the interval allows 6)`,
+  );
+}
+
+await relayUpstreamRate();

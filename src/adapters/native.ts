@@ -16,6 +16,7 @@ import {
   type Incident,
   type IncidentUpdate,
   type Maintenance,
+  type SourceReport,
   type StatusComponent,
   type StatusSnapshot,
 } from '../model/types.js';
@@ -165,7 +166,29 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
   if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   const events = isObject(body['links']) ? safeUrl(body['links']['events'], url) : undefined;
   if (events) snapshot.links = { events };
+  const sources = readSources(body['sources']);
+  if (sources.length) snapshot.sources = sources;
   return warnings.attachTo(snapshot);
+}
+
+const SOURCE_STATES = ['ok', 'stale', 'error'] as const;
+
+/** A relay's `sources`: entries without a URL or a known state are left out. */
+function readSources(value: unknown): SourceReport[] {
+  const sources: SourceReport[] = [];
+  for (const item of Array.isArray(value) ? value : []) {
+    if (!isObject(item)) continue;
+    const url = safeUrl(item['url']);
+    const state = oneOf(item['state'], SOURCE_STATES);
+    if (!url || !state) continue;
+    const source: SourceReport = { url, adapter: text(item['adapter']) || 'auto', state };
+    const lastAnsweredAt = isoDate(item['lastAnsweredAt']);
+    if (lastAnsweredAt) source.lastAnsweredAt = lastAnsweredAt;
+    const problem = optionalText(item['problem']);
+    if (problem) source.problem = problem;
+    sources.push(source);
+  }
+  return sources;
 }
 
 export const nativeAdapter: FeedAdapter = {

@@ -119,6 +119,21 @@ export interface StatusSnapshot {
   warnings?: string[];
   /** Related endpoints the feed announced (http/https only). */
   links?: { /** Server-sent events URL for live updates. */ events?: string };
+  /** A relay's upstream sources and how each answered (the native feed's `sources`). */
+  sources?: SourceReport[];
+}
+
+/** One source a relay reads, as its feed reports it. */
+export interface SourceReport {
+  url: string;
+  /** The adapter that reads it (`auto` until its format is known). */
+  adapter: string;
+  /** ok: answered last time; stale: answered before, not lately; error: never answered. */
+  state: 'ok' | 'stale' | 'error';
+  /** ISO 8601: when it last answered. */
+  lastAnsweredAt?: string;
+  /** What went wrong, in words, when the state is not ok. */
+  problem?: string;
 }
 
 export const INDICATORS: readonly Indicator[] = [

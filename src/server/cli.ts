@@ -9,7 +9,9 @@ import { createStatusServer } from './server.js';
 const HELP = `Usage:
   status-widgets-server [options]          serve the feeds and the admin API
   status-widgets-server export --data FILE --out DIR
-                                           write the feeds as static files
+  status-widgets-server export [--data FILE] --source URL… --out DIR
+                                           write the feeds as static files (with
+                                           --source: after one poll of each source)
 
 Options:
   --port N            port to listen on (default 8787; 0 picks a free one)
@@ -29,6 +31,13 @@ Options:
   --retention N       resolved incidents and completed maintenances kept in the
                       data file (default 1000, at least 50); older ones move to
                       the archive file beside it (status-data.archive.jsonl)
+  --source [adapter=NAME,][interval=SECONDS,][name=LABEL,]URL
+                      relay a status source (Uptime Kuma, Gatus, Statuspage,
+                      Instatus, Cachet, a native feed…): read it from here and
+                      publish it in every format above; repeatable. The format is
+                      detected unless adapter= names it; polled every 30 s unless
+                      interval= says otherwise (at least 10); name= labels its
+                      group. Without --data the relay keeps no data file
   --out DIR           (export) where to write the files
   -h, --help          show this help
 `;
@@ -78,6 +87,7 @@ async function main(argv: string[]): Promise<void> {
         'max-streams': { type: 'string' },
         'max-streams-per-client': { type: 'string' },
         retention: { type: 'string' },
+        source: { type: 'string', multiple: true },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -96,8 +106,10 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (command === 'export') {
-    if (!values.data || !values.out) fail('export needs --data FILE and --out DIR.');
-    const files = await exportStatic(values.data, values.out);
+    const sources = values.source ?? [];
+    if ((!values.data && !sources.length) || !values.out)
+      fail('export needs --out DIR, and --data FILE or at least one --source URL.');
+    const files = await exportStatic(values.data, values.out, { sources });
     console.log(`Wrote ${files.length} files to ${values.out}.`);
     return;
   }
@@ -107,8 +119,10 @@ async function main(argv: string[]): Promise<void> {
     fail(`--scenario must be one of ${SCENARIOS.join(', ')}, not "${scenario}".`);
   }
   const token = values.token ?? process.env['STATUS_ADMIN_TOKEN'] ?? undefined;
-  // The demo runs in memory unless asked to use a file, so it never rewrites real data.
-  const dataFile = values.data ?? (scenario ? undefined : './status-data.json');
+  const sources = values.source ?? [];
+  // The demo and a relay run in memory unless asked to use a file, so they never
+  // rewrite real data.
+  const dataFile = values.data ?? (scenario || sources.length ? undefined : './status-data.json');
   const server = await createStatusServer({
     dataFile,
     token: token || undefined,
@@ -122,6 +136,7 @@ async function main(argv: string[]): Promise<void> {
       0,
     ),
     retention: wholeNumber(values.retention, '--retention', 50),
+    sources,
   });
   const port = positiveNumber(values.port ?? process.env['PORT'], '--port', 8787);
   const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
@@ -137,6 +152,10 @@ async function main(argv: string[]): Promise<void> {
       `status-widgets-server listening on ${url}`,
       `  data: ${dataFile ?? 'in memory'}${scenario ? `; scenario: ${scenario}` : ''}`,
       `  admin API: ${token ? 'on (Bearer token)' : 'off (no --token or STATUS_ADMIN_TOKEN)'}`,
+      ...(server.relay?.sources ?? []).map(
+        (source) =>
+          `  source: ${source.spec.url.href} (${source.adapterName}, every ${source.spec.intervalSeconds} s): ${source.state}`,
+      ),
     ].join('\n'),
   );
   const stop = () => {

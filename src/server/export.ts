@@ -1,14 +1,52 @@
 // `status-widgets-server export`: the same documents as files, for any static host.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { emptyData, type ServerData } from './data.js';
 import { DOCUMENT_PATHS, renderDocuments } from './documents.js';
+import { StartError } from './errors.js';
+import { Relay } from './relay/relay.js';
+import { parseSourceSpec, type SourceSpec } from './relay/spec.js';
+import type { UpstreamLimits } from './relay/upstream.js';
 import { readDataFile, writeFileAtomic } from './store.js';
 
-/** Writes every feed document under `outDir`; returns the paths written. */
-export async function exportStatic(dataFile: string, outDir: string): Promise<string[]> {
+export interface ExportOptions {
+  /** Sources to read once and publish with the data file's (or alone, without one). */
+  sources?: readonly (string | SourceSpec)[];
+  sourceLimits?: Partial<UpstreamLimits>;
+}
+
+/**
+ * Writes every feed document under `outDir`; returns the paths written. `dataFile`
+ * may be undefined when `options.sources` gives the page's content.
+ */
+export async function exportStatic(
+  dataFile: string | undefined,
+  outDir: string,
+  options: ExportOptions = {},
+): Promise<string[]> {
+  const specs = (options.sources ?? []).map((source) =>
+    typeof source === 'string' ? parseSourceSpec(source) : source,
+  );
   // Never creates the data file (a typo in --data must not produce an empty page),
   // and reads it even while a server runs on it.
-  const data = await readDataFile(dataFile);
+  const own: ServerData = dataFile ? await readDataFile(dataFile) : emptyData(new Date());
+  let data = own;
+  if (specs.length) {
+    const relay = new Relay(specs, { limits: options.sourceLimits });
+    await relay.pollNow();
+    relay.stop();
+    // An export has no last data to keep: rather than publish a source as unknown
+    // over a good earlier export, it writes nothing and says why.
+    const failed = relay.sources.filter((source) => source.state !== 'ok');
+    if (failed.length) {
+      throw new StartError(
+        `nothing was written (the files of the last export stay as they were): ${failed
+          .map((source) => source.problem)
+          .join(' ')}`,
+      );
+    }
+    data = relay.compose({ data: own, revision: 1 }, dataFile !== undefined).data;
+  }
   const written: string[] = [];
   // No server, no event stream: the exported feed.json carries no events link.
   const documents = renderDocuments(data, undefined);

@@ -1,8 +1,13 @@
 // The native feed: the model exactly as widgets use it, derived from the data file.
 import { incidentUrl } from '../model/incident-url.js';
-import { deriveIndicator } from '../model/indicator.js';
+import { deriveIndicator, worstIndicator } from '../model/indicator.js';
 import { sortNewestFirst } from '../model/sort.js';
-import { NATIVE_VERSION, type Indicator, type StatusSnapshot } from '../model/types.js';
+import {
+  NATIVE_VERSION,
+  type Indicator,
+  type SourceReport,
+  type StatusSnapshot,
+} from '../model/types.js';
 import type { ServerData } from './data.js';
 
 /** How many incidents and maintenances the feeds carry (newest first). */
@@ -23,7 +28,25 @@ export function itemUrl(data: ServerData, id: string): string | undefined {
   return incidentUrl(data.page.url, id);
 }
 
-export function toSnapshot(data: ServerData): StatusSnapshot {
+/** The data a page is rendered from: a relay adds its sources and what they said. */
+export interface PublishedData extends ServerData {
+  sources?: SourceReport[];
+  /** The indicators the answering sources reported themselves. */
+  sourceIndicators?: Indicator[];
+}
+
+/**
+ * The indicator the page's own parts cannot lower: a page that is only ours and
+ * has nothing on it is operational (the server is the source and says so); a relay
+ * is as bad as its sources say, and unknown while none has answered.
+ */
+function reportedIndicator(data: PublishedData): Indicator {
+  if (!data.sources) return 'operational';
+  const answered = data.sourceIndicators ?? [];
+  return answered.length ? worstIndicator(answered) : 'unknown';
+}
+
+export function toSnapshot(data: PublishedData): StatusSnapshot {
   const incidents = sortNewestFirst(data.incidents)
     .slice(0, HISTORY_LIMIT)
     .map((incident) => ({ ...incident, url: incident.url ?? itemUrl(data, incident.id) }));
@@ -33,10 +56,9 @@ export function toSnapshot(data: ServerData): StatusSnapshot {
       ...maintenance,
       url: maintenance.url ?? itemUrl(data, maintenance.id),
     }));
-  // A page with nothing on it is operational: the server is the source and says so.
   const indicator = deriveIndicator(
     { components: data.components, incidents, maintenances },
-    'operational',
+    reportedIndicator(data),
   );
   return JSON.parse(
     JSON.stringify({
@@ -48,6 +70,7 @@ export function toSnapshot(data: ServerData): StatusSnapshot {
       incidents,
       maintenances,
       updatedAt: data.updatedAt,
+      sources: data.sources,
     }),
   ) as StatusSnapshot;
 }

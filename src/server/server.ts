@@ -8,6 +8,9 @@ import { DOCUMENT_PATHS, DocumentSet } from './documents.js';
 import { RequestError } from './errors.js';
 import { descriptorLimit, EventHub } from './events.js';
 import { CORS, READ_PREFLIGHT, sendDocument, sendError } from './http.js';
+import { Relay } from './relay/relay.js';
+import { parseSourceSpec, type SourceSpec } from './relay/spec.js';
+import type { UpstreamLimits } from './relay/upstream.js';
 import { Router, type Route } from './router.js';
 import { startScenario, type ScenarioName } from './scenario.js';
 import { StaticFiles, type StaticMount } from './static.js';
@@ -40,6 +43,14 @@ export interface StatusServerOptions {
   maxStreamsPerClient?: number;
   /** Resolved incidents (and completed maintenances) kept in the data file (default 1000, at least 50). */
   retention?: number;
+  /**
+   * Status sources to relay: `[adapter=NAME,][interval=SECONDS,][name=LABEL,]URL`
+   * as on the command line, or parsed. Their components, incidents and maintenances
+   * are published with the data file's.
+   */
+  sources?: readonly (string | SourceSpec)[];
+  /** Bounds on each request to a source (timeout, body size, redirects). */
+  sourceLimits?: Partial<UpstreamLimits>;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
 }
@@ -54,6 +65,8 @@ export interface StatusServer {
   readonly store: DataStore;
   /** Event streams open now (for monitoring). */
   readonly streams: number;
+  /** Relay mode: the sources read (undefined without --source). */
+  readonly relay: Relay | undefined;
 }
 
 const EVENTS_PATH = '/events';
@@ -67,9 +80,16 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   const now = options.now ?? (() => new Date());
   const staticFiles = await StaticFiles.create(options.static ?? []);
   const store = await DataStore.open(options.dataFile, now, { retention: options.retention });
-  const documents = new DocumentSet(store, options.eventsUrl ?? EVENTS_PATH);
+  const specs = (options.sources ?? []).map((source) =>
+    typeof source === 'string' ? parseSourceSpec(source) : source,
+  );
+  const relay = specs.length ? new Relay(specs, { limits: options.sourceLimits, now }) : undefined;
+  // A relay without a data file (or a scenario) has no page of its own.
+  const ownPage = options.dataFile !== undefined || options.scenario !== undefined;
+  const published = relay ? relay.compose(store, ownPage) : store;
+  const documents = new DocumentSet(published, options.eventsUrl ?? EVENTS_PATH);
   const descriptors = (await descriptorLimit()) ?? 1024;
-  const feed = () => ({ revision: store.revision, body: documents.get('/feed.json')!.body });
+  const feed = () => ({ revision: published.revision, body: documents.get('/feed.json')!.body });
   const events = new EventHub(
     {
       maxStreams:
@@ -80,9 +100,11 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
     feed,
   );
   // Rendered for the streams only when someone listens; a poll renders on demand.
-  store.subscribe((_data, revision) => {
-    if (events.size > 0) events.publish(revision, feed().body);
-  });
+  const announce = () => {
+    if (events.size > 0) events.publish(published.revision, feed().body);
+  };
+  store.subscribe(announce);
+  relay?.subscribe(announce);
 
   const reading = new Router([
     ...DOCUMENT_PATHS.map((path): Route => ({
@@ -146,6 +168,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   let url: string | undefined;
   return {
     store,
+    relay,
     get url() {
       return url;
     },
@@ -159,17 +182,30 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
           server.off('error', reject);
           const address = server.address() as AddressInfo;
           const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          url = `http://${shown}:${address.port}/`;
+          const base = `http://${shown}:${address.port}/`;
           if (options.scenario) {
             const stepMs = (options.stepSeconds ?? 6) * 1000;
             stopScenario = startScenario(options.scenario, store, stepMs);
           }
-          resolve(url);
+          // The first page served already carries what the sources said (or why not).
+          (relay?.start(new URL(base)) ?? Promise.resolve()).then(
+            () => {
+              url = base;
+              resolve(base);
+            },
+            (error: unknown) => {
+              relay?.stop();
+              stopScenario?.();
+              server.close();
+              reject(error as Error);
+            },
+          );
         });
       });
     },
     async close() {
       stopScenario?.();
+      relay?.stop();
       events.close();
       await store.close();
       await new Promise<void>((resolve) => {
