@@ -170,9 +170,24 @@ export abstract class StatusElement extends LitElement {
 
   /** "Status as of 14:05; the feed is not answering" while the last good data is shown. */
   protected renderStale(): Rendered {
+    const words = this.staleWords();
+    return words ? html`<p part="stale">${words}</p>` : nothing;
+  }
+
+  /**
+   * How old the data shown is, when it is old: the whole feed's (it stopped
+   * answering), else a relayed source's that stopped answering (the relay's
+   * `sources` list says so) — "Part of this status is as of 14:05; …".
+   */
+  protected staleWords(): string | undefined {
     const at = this.feed.fetchedAt;
-    if (this.state !== 'stale' || at === undefined) return nothing;
-    return html`<p part="stale">${this.t('state.stale', { time: this.time(at) })}</p>`;
+    if (this.state === 'stale' && at !== undefined)
+      return this.t('state.stale', { time: this.time(at) });
+    const since = (this.feed.snapshot?.sources ?? [])
+      .filter((source) => source.state === 'stale' && source.lastAnsweredAt)
+      .map((source) => Date.parse(source.lastAnsweredAt!))
+      .sort((a, b) => a - b)[0];
+    return since ? this.t('state.sourceStale', { time: this.time(since) }) : undefined;
   }
 
   protected t(key: MessageKey, vars?: Record<string, string | number>): string {

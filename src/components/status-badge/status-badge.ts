@@ -103,9 +103,8 @@ export class StatusBadge extends StatusElement {
   }
 
   protected override renderStale(): Rendered {
-    const at = this.feed.fetchedAt;
-    if (this.state !== 'stale' || at === undefined || this.compact) return nothing;
-    return html`<span part="timestamp">· ${this.t('state.stale', { time: this.time(at) })}</span>`;
+    const words = this.compact ? undefined : this.staleWords();
+    return words ? html`<span part="timestamp">· ${words}</span>` : nothing;
   }
 
   private _describe(snapshot: StatusSnapshot): string {

@@ -82,4 +82,5 @@ export const messages: Messages = {
   'uptime.day': '{date}: {details}',
   'uptime.separator': '; ',
   'list.more': 'Und {count} weitere auf der Statusseite',
+  'state.sourceStale': 'Ein Teil dieses Status ist von {time}; eine seiner Quellen antwortet nicht',
 };

@@ -28,6 +28,7 @@ export const enCommon = {
   'state.error': 'Status unavailable',
   'state.errorDetail': 'Live status can’t be shown here right now.',
   'state.stale': 'Status as of {time}; the feed is not answering',
+  'state.sourceStale': 'Part of this status is as of {time}; one of its sources is not answering',
   'action.retry': 'Try again',
   'link.statusPage': 'View status page',
   'badge.status': 'Status',

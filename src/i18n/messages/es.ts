@@ -82,4 +82,5 @@ export const messages: Messages = {
   'uptime.day': '{date}: {details}',
   'uptime.separator': '; ',
   'list.more': 'Y {count} más en la página de estado',
+  'state.sourceStale': 'Parte de este estado es de las {time}; una de sus fuentes no responde',
 };

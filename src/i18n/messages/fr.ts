@@ -82,4 +82,5 @@ export const messages: Messages = {
   'uptime.day': '{date} : {details}',
   'uptime.separator': ' ; ',
   'list.more': 'Et {count} de plus sur la page d’état',
+  'state.sourceStale': 'Une partie de cet état date de {time} ; une de ses sources ne répond pas',
 };

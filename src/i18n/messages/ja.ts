@@ -79,4 +79,5 @@ export const messages: Messages = {
   'uptime.day': '{date}：{details}',
   'uptime.separator': '、',
   'list.more': 'ほか {count} 件はステータスページで確認できます',
+  'state.sourceStale': '一部のステータスは {time} 時点のものです。情報源の一つが応答していません',
 };

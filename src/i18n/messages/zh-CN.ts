@@ -79,4 +79,5 @@ export const messages: Messages = {
   'uptime.day': '{date}：{details}',
   'uptime.separator': '；',
   'list.more': '另有 {count} 项，请在状态页查看',
+  'state.sourceStale': '部分状态截至 {time}；其中一个来源暂无响应',
 };

@@ -80,4 +80,5 @@ export const messages: Messages = {
   'uptime.day': '{date}：{details}',
   'uptime.separator': '；',
   'list.more': '另有 {count} 項，請至狀態頁面查看',
+  'state.sourceStale': '部分狀態截至 {time}；其中一個來源沒有回應',
 };

@@ -172,4 +172,34 @@ describe('the feed state of an element', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="component"]')).to.have.length(250);
     expect(el.shadowRoot!.querySelector('[part~="more"]')).to.equal(null);
   });
+
+  it('says how old a relayed source is when it stopped answering (the relay’s sources list)', async () => {
+    const body = nativeFrom(await summary(), (snapshot) => {
+      snapshot.sources = [
+        { url: 'https://kuma.example.com/status/main', adapter: 'uptime-kuma', state: 'ok' },
+        {
+          url: 'https://gatus.example.com/api/v1/endpoints/statuses',
+          adapter: 'gatus',
+          state: 'stale',
+          lastAnsweredAt: '2020-04-02T20:05:00Z',
+          problem: 'No answer since 20:05',
+        },
+      ];
+    });
+    stubFetch(() => json(body));
+    const el = await settled(
+      await render<StatusComponents>(
+        html`<status-components
+          src=${uniqueFeedUrl()}
+          adapter="native"
+          time-zone="UTC"
+        ></status-components>`,
+      ),
+    );
+    expect(el.state).to.equal('ready');
+    expect(partText(el, 'stale')).to.equal(
+      'Part of this status is as of 8:05 PM UTC; one of its sources is not answering',
+    );
+    await expect(el).to.be.accessible();
+  });
 });
