@@ -108,7 +108,7 @@ const cdnPlugins = () => [
 
 const cdnBuilds = [
   {
-    input: 'src/define.ts',
+    input: 'src/cdn.ts',
     // The entry itself holds the eager code and exports what the lazy chunks share,
     // instead of being a stub that imports one more chunk: one request, not two.
     preserveEntrySignatures: 'allow-extension',
@@ -122,7 +122,7 @@ const cdnBuilds = [
     plugins: cdnPlugins(),
   },
   {
-    input: 'src/define.ts',
+    input: 'src/cdn.ts',
     output: {
       file: 'dist/cdn/status-widgets.global.js',
       format: 'iife',

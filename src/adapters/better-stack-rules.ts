@@ -2,7 +2,7 @@
 // (./better-stack.ts) loads: `<page>/index.json`, a JSON:API document whose `data`
 // is the `status_page`. Pages on Better Stack's own hosts are certain by their
 // address (the bare domain and www are Better Stack's own site). These rules load with detection only (./auto-rules.ts).
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const INDEX_PATH = /\/index\.json$/;

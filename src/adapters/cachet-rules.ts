@@ -1,6 +1,6 @@
 // What every page knows about the Cachet v1 API before its reader (./cachet.ts)
 // loads: every list is `{ meta: { pagination }, data: [...] }` under `/api/v1/`.
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 export const cachetRules: FormatRules = {

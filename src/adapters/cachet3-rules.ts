@@ -3,7 +3,7 @@
 // attributes }`; lists paginate with `links` and a `meta` that has no
 // `pagination` (Cachet 2's `meta.pagination`, under `/api/v1/`, tells them apart).
 // These rules load with detection only (./auto-rules.ts).
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const API_PATH = /\/api\/(components|component-groups|incidents|schedules|status)(\/.*)?$/;

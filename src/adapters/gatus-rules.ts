@@ -1,6 +1,6 @@
 // What every page knows about Gatus before its reader (./gatus.ts) loads: the
 // endpoint statuses, a list of `{ key, results }` at `/api/v1/endpoints/statuses`.
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const API_PATH = /\/api\/v1\/endpoints\/statuses\/?$/;

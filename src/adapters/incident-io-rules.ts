@@ -4,7 +4,7 @@
 // Pages hosted on `*.incident.io` are certain by their host. Their
 // Statuspage-compatible `/api/v2/*.json` is read by the Statuspage reader.
 // These rules load with detection only (./auto-rules.ts).
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const WIDGET_PATH = /\/api\/v1\/summary\/?$/;

@@ -1,6 +1,6 @@
 // What every page knows about Instatus pages before their reader (./instatus.ts)
 // loads: they live on `*.instatus.com` (or a custom domain the body tells apart).
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 export const instatusRules: FormatRules = {

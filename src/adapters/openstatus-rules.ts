@@ -3,7 +3,7 @@
 // domain) with their feed at `/feed/json`; the public status API, one word for a
 // badge, is `api.openstatus.dev/public/status/<slug>`. These rules load with
 // detection only (./auto-rules.ts).
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const FEED_PATH = /\/feed\/json\/?$/;

@@ -2,12 +2,9 @@
 // never throws, so one odd field cannot take down a whole snapshot.
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import type { StatusSnapshot } from '../model/types.js';
+import { isObject, type Json } from './shape.js';
 
-export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject, siteBase, type Json } from './shape.js';
 
 export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
@@ -115,18 +112,6 @@ export async function fetchJson(
   signal?: AbortSignal,
 ): Promise<unknown> {
   return parseJson(adapter, url.href, await fetchText(adapter, url, fetch, signal));
-}
-
-/**
- * The site a feed URL belongs to: `source` without its query, its fragment and the
- * API path `api` matches, ending in `/`, so that `new URL('api/…', base)` resolves
- * under it (`https://status.example.com/api/v1/components` → `https://status.example.com/`).
- */
-export function siteBase(source: URL, api: RegExp): URL {
-  const base = new URL(source.href);
-  base.search = base.hash = '';
-  base.pathname = base.pathname.replace(api, '').replace(/\/*$/, '/');
-  return base;
 }
 
 /** True when an error means the load was cancelled (and must not be reported as a feed problem). */

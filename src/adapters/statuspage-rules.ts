@@ -1,6 +1,6 @@
 // What every page knows about the Statuspage v2 API before reading it (its reader,
 // ./statuspage.ts, is in every bundle too: most hosted status pages speak it).
-import { isObject, siteBase } from './read.js';
+import { isObject, siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const API_PATH = /\/api\/v2(\/.*)?$/;

@@ -1,7 +1,7 @@
 // What every page knows about Uptime Kuma status pages before their reader
 // (./uptime-kuma.ts) loads: the page at `/status/<slug>` and the two API URLs its
 // own page reads, `/api/status-page/<slug>` and `/api/status-page/heartbeat/<slug>`.
-import { isObject } from './read.js';
+import { isObject } from './shape.js';
 import type { FormatRules } from './types.js';
 
 export const uptimeKumaRules: FormatRules = {

@@ -130,12 +130,3 @@ export function isoDate(value: unknown): string | undefined {
   if (!Number.isFinite(time) || time < MIN_TIME || time > MAX_TIME) return undefined;
   return new Date(time).toISOString();
 }
-
-/**
- * Text cut to at most `max` characters, with an ellipsis: what an element draws of
- * a feed's names and bodies, so that no feed can make a page lay out a megabyte of
- * text. The full text stays on the status page.
- */
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}

@@ -33,3 +33,21 @@ test('the all-elements file carries every word, and no lazily loaded reader', ()
   // Cachet's reader (a chunk of its own) is not in the entry.
   assert.ok(!code.includes('per_page'), 'no Cachet reader inside');
 });
+
+test('the all-elements module exports what a page calls beside the elements, not the model helpers', () => {
+  const code = cdn('status-widgets.js');
+  const list = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(code)?.[1] ?? '';
+  const exported = new Set(
+    list.split(',').map((item) =>
+      item
+        .trim()
+        .split(/\s+as\s+/)
+        .pop(),
+    ),
+  );
+  // docs/feeds.md and docs/localization.md import these from the CDN file.
+  for (const name of ['registerAdapter', 'FeedFormatError', 'setMessages', 'loadLocale', 'getFeed'])
+    assert.ok(exported.has(name), `exports ${name}`);
+  for (const name of ['incidentUrl', 'plainText', 'sortNewestFirst'])
+    assert.ok(!exported.has(name), `leaves ${name} to the npm package`);
+});

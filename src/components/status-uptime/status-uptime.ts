@@ -6,7 +6,7 @@ import { isolate } from '../../internal/bidi.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
 import { hostStyles } from '../../internal/styles.js';
-import { clip } from '../../model/sanitize.js';
+import { clip } from '../../model/clip.js';
 import type {
   ComponentDay,
   ComponentStatus,
