@@ -5,6 +5,7 @@
 import { replaying } from '../feed/fetcher.js';
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import { autoOnlyRules } from './auto-rules.js';
+import { builtInBodyRule } from './body-rules.js';
 import { isAbort } from './read.js';
 import { statuspageSummaryUrl } from './statuspage-rules.js';
 import type { FeedAdapter } from './types.js';
@@ -33,13 +34,17 @@ function parseForDetection(text: string): unknown {
 }
 
 /**
- * The candidates with their rules: the registry knows the newer formats by name
- * only, and their rules load here, with detection.
+ * The candidates with their body rules: those of the built-in formats load here,
+ * with detection, not with every page.
  */
 function withRules(candidates: FeedAdapter[]): FeedAdapter[] {
-  return candidates.map((adapter) =>
-    adapter.matchesBody ? adapter : (autoOnlyRules.get(adapter.name) ?? adapter),
-  );
+  return candidates.map((adapter) => {
+    if (adapter.matchesBody) return adapter;
+    const newer = autoOnlyRules.get(adapter.name);
+    if (newer) return newer;
+    const matchesBody = builtInBodyRule(adapter.name);
+    return matchesBody ? { ...adapter, matchesBody } : adapter;
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { FormatRules } from './types.js';
 
 const INDEX_PATH = /\/index\.json$/;
 
-export const betterStackRules: FormatRules = {
+export const betterStackRules = {
   name: 'better-stack',
   matchesUrl: (source) =>
     /^(?!www\.)[^.]+\.(betteruptime|betterstack)\.com$/.test(source.hostname) &&
@@ -17,7 +17,7 @@ export const betterStackRules: FormatRules = {
     isObject(body['data']) &&
     body['data']['type'] === 'status_page' &&
     isObject(body['data']['attributes']),
-};
+} satisfies FormatRules;
 
 /** `index.json` from the page address or that URL itself. */
 export function betterStackIndexUrl(source: URL): URL {

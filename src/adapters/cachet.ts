@@ -33,11 +33,17 @@ import {
   reason,
   Warnings,
   type Json,
+  siteBase,
 } from './read.js';
-import { cachetBase, cachetRules } from './cachet-rules.js';
+import { cachetRules } from './cachet-rules.js';
 import type { FeedAdapter } from './types.js';
 
 const NAME = cachetRules.name;
+
+/** The install's base (`https://status.example.com/`) from it or any `/api/v1/…` URL. */
+function cachetBase(source: URL): URL {
+  return siteBase(source, /\/api\/v1(\/.*)?$/);
+}
 
 const COMPONENT_STATUS: Record<number, ComponentStatus> = {
   0: 'unknown',

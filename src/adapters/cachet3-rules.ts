@@ -8,7 +8,7 @@ import type { FormatRules } from './types.js';
 
 const API_PATH = /\/api\/(components|component-groups|incidents|schedules|status)(\/.*)?$/;
 
-export const cachet3Rules: FormatRules = {
+export const cachet3Rules = {
   name: 'cachet3',
   matchesUrl: (source) => API_PATH.test(source.pathname),
   matchesBody: (body) => {
@@ -21,7 +21,7 @@ export const cachet3Rules: FormatRules = {
       ? isObject(body['links']) && isObject(body['meta']) && !('pagination' in body['meta'])
       : isObject(first) && typeof first['type'] === 'string' && isObject(first['attributes']);
   },
-};
+} satisfies FormatRules;
 
 /**
  * The install's base from it or any `/api/…` URL; a URL with no `/api/` in it (a

@@ -1,6 +1,6 @@
 // What every page knows about Gatus before its reader (./gatus.ts) loads: the
 // endpoint statuses, a list of `{ key, results }` at `/api/v1/endpoints/statuses`.
-import { isObject, siteBase } from './shape.js';
+import { siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const API_PATH = /\/api\/v1\/endpoints\/statuses\/?$/;
@@ -8,11 +8,6 @@ const API_PATH = /\/api\/v1\/endpoints\/statuses\/?$/;
 export const gatusRules: FormatRules = {
   name: 'gatus',
   matchesUrl: (source) => API_PATH.test(source.pathname),
-  matchesBody: (body) =>
-    Array.isArray(body) &&
-    isObject(body[0]) &&
-    typeof body[0]['key'] === 'string' &&
-    Array.isArray(body[0]['results']),
 };
 
 /** The statuses URL from the dashboard address or the API URL itself. */

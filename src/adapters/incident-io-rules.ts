@@ -9,7 +9,7 @@ import type { FormatRules } from './types.js';
 
 const WIDGET_PATH = /\/api\/v1\/summary\/?$/;
 
-export const incidentIoRules: FormatRules = {
+export const incidentIoRules = {
   name: 'incident-io',
   matchesUrl: (source) =>
     /(^|\.)incident\.io$/.test(source.hostname) && !/\/api\/v2\//.test(source.pathname),
@@ -18,7 +18,7 @@ export const incidentIoRules: FormatRules = {
     Array.isArray(body['ongoing_incidents']) &&
     Array.isArray(body['in_progress_maintenances']) &&
     Array.isArray(body['scheduled_maintenances']),
-};
+} satisfies FormatRules;
 
 /** The widget API's URL from the page address or the API URL itself. */
 export function incidentIoSummaryUrl(source: URL): URL {

@@ -5,8 +5,8 @@ export {
   detectAdapter,
   resolveAdapter,
   adapterNames,
-  matchesBuiltInBody,
 } from './registry.js';
+export { matchesBuiltInBody } from './body-rules.js';
 export { createAutoAdapter, probeUrl } from './auto.js';
 export { statuspageAdapter, readStatuspageSummary, readStatuspageIncidents } from './statuspage.js';
 export { statuspageSummaryUrl } from './statuspage-rules.js';

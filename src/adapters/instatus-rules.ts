@@ -1,15 +1,11 @@
 // What every page knows about Instatus pages before their reader (./instatus.ts)
 // loads: they live on `*.instatus.com` (or a custom domain the body tells apart).
-import { isObject, siteBase } from './shape.js';
+import { siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 export const instatusRules: FormatRules = {
   name: 'instatus',
   matchesUrl: (source) => /(^|\.)instatus\.com$/.test(source.hostname),
-  matchesBody: (body) =>
-    isObject(body) &&
-    isObject(body['page']) &&
-    (Array.isArray(body['activeIncidents']) || Array.isArray(body['activeMaintenances'])),
 };
 
 /** The page's base URL from its address or `…/summary.json`. */

@@ -9,7 +9,7 @@ import type { FormatRules } from './types.js';
 const FEED_PATH = /\/feed\/json\/?$/;
 const STATUS_API_PATH = /^\/public\/status\/([^/]+)\/?$/;
 
-export const openStatusRules: FormatRules = {
+export const openStatusRules = {
   name: 'openstatus',
   // The bare domain and www are OpenStatus's own site, not a status page.
   matchesUrl: (source) => /^(?!www\.)[^.]+\.openstatus\.dev$/.test(source.hostname),
@@ -18,7 +18,7 @@ export const openStatusRules: FormatRules = {
     Array.isArray(body['statusReports']) &&
     Array.isArray(body['maintenances']) &&
     (Array.isArray(body['pageComponents']) || Array.isArray(body['monitors'])),
-};
+} satisfies FormatRules;
 
 /** The slug when the URL is the public status API, else undefined. */
 export function openStatusApiSlug(source: URL): string | undefined {

@@ -85,14 +85,6 @@ export function getAdapter(name: string): FeedAdapter {
   return adapter;
 }
 
-/**
- * True when the body has the shape of the built-in format `name` (false for other
- * names, and for the formats whose rules load with detection).
- */
-export function matchesBuiltInBody(name: string, body: unknown): boolean {
-  return builtIns.some((adapter) => adapter.name === name && adapter.matchesBody?.(body) === true);
-}
-
 export function adapterNames(): string[] {
   return [...adapters.keys()];
 }

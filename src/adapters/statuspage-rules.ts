@@ -1,6 +1,6 @@
 // What every page knows about the Statuspage v2 API before reading it (its reader,
 // ./statuspage.ts, is in every bundle too: most hosted status pages speak it).
-import { isObject, siteBase } from './shape.js';
+import { siteBase } from './shape.js';
 import type { FormatRules } from './types.js';
 
 const API_PATH = /\/api\/v2(\/.*)?$/;
@@ -8,7 +8,6 @@ const API_PATH = /\/api\/v2(\/.*)?$/;
 export const statuspageRules: FormatRules = {
   name: 'statuspage',
   matchesUrl: (source) => API_PATH.test(source.pathname),
-  matchesBody: (body) => isObject(body) && isObject(body['page']) && isObject(body['status']),
 };
 
 /** `https://status.example.com` or `…/api/v2/<anything>.json` → `…/api/v2/summary.json`. */

@@ -31,8 +31,9 @@ export interface FeedAdapter {
 
 /**
  * What the page knows about a built-in format before its reader loads: its name
- * and its detection rules. Each format keeps them, with its base-URL helper, in a
- * small `<format>-rules.ts` that every page loads; the reader is a chunk of its own.
+ * and URL rule. Each format keeps them, with its base-URL helper, in a small
+ * `<format>-rules.ts` that every page loads; the reader is a chunk of its own, and
+ * the body rules load with detection (./body-rules.ts, ./auto-rules.ts).
  */
-export type FormatRules = Required<Pick<FeedAdapter, 'name' | 'matchesBody'>> &
-  Pick<FeedAdapter, 'matchesUrl'>;
+export type FormatRules = Pick<FeedAdapter, 'name'> &
+  Pick<FeedAdapter, 'matchesUrl' | 'matchesBody'>;

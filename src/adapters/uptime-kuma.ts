@@ -39,9 +39,19 @@ import {
   type Json,
 } from './read.js';
 import type { FeedAdapter } from './types.js';
-import { uptimeKumaPage, uptimeKumaRules } from './uptime-kuma-rules.js';
+import { uptimeKumaRules } from './uptime-kuma-rules.js';
 
 const NAME = uptimeKumaRules.name;
+
+const PAGE_PATH = /^(.*?)\/(?:status|api\/status-page(?:\/heartbeat)?)\/([^/]+)\/?$/;
+
+/** `…/status/<slug>` or either API URL → the base URL and the slug; undefined for any other URL. */
+function uptimeKumaPage(source: URL): { base: URL; slug: string } | undefined {
+  const match = PAGE_PATH.exec(source.pathname);
+  return match
+    ? { base: new URL(`${match[1]}/`, source.origin), slug: decodeURIComponent(match[2]!) }
+    : undefined;
+}
 
 const HEARTBEAT_STATUS: Record<number, ComponentStatus> = {
   0: 'major_outage',
