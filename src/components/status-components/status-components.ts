@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { severity } from '../../internal/icons.js';
 import { addEnglish } from '../../i18n/index.js';
 import { enComponents } from '../../i18n/messages/en.js';
@@ -70,25 +69,22 @@ export class StatusComponents extends StatusElement {
       ${
         groups.length
           ? html`<ul part="list" aria-label=${this.t('components.label')}>
-              ${repeat(
-                groups,
-                (group, i) => group.name ?? `#${i}`,
-                (group) =>
-                  group.name === undefined
-                    ? group.components.map((c) => this._renderComponent(c))
-                    : html`<li>
-                        <details part="group" open>
-                          <summary part="group-name">
-                            ${severity(group.indicator)}<span part="name"
-                              >${clip(group.name, NAME_MAX)}</span
-                            >
-                            <span part="status">${this.t(`indicator.${group.indicator}`)}</span>
-                          </summary>
-                          <ul part="list">
-                            ${group.components.map((c) => this._renderComponent(c))}
-                          </ul>
-                        </details>
-                      </li>`,
+              ${groups.map((group) =>
+                group.name === undefined
+                  ? group.components.map((c) => this._renderComponent(c))
+                  : html`<li>
+                      <details part="group" open>
+                        <summary part="group-name">
+                          ${severity(group.indicator)}<span part="name"
+                            >${clip(group.name, NAME_MAX)}</span
+                          >
+                          <span part="status">${this.t(`indicator.${group.indicator}`)}</span>
+                        </summary>
+                        <ul part="list">
+                          ${group.components.map((c) => this._renderComponent(c))}
+                        </ul>
+                      </details>
+                    </li>`,
               )}
             </ul>`
           : html`<p part="empty">${this.t('components.empty')}</p>`

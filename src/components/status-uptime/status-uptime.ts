@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { addEnglish, formatDuration } from '../../i18n/index.js';
 import { enUptime } from '../../i18n/messages/en.js';
 import { isolate } from '../../internal/bidi.js';
@@ -194,11 +193,7 @@ export class StatusUptime extends StatusElement {
     return html`<div part="base" class="box">
       ${this.renderStale()}
       <ul part="list" aria-label=${this.t('uptime.label')}>
-        ${repeat(
-          strips,
-          (strip) => strip.component.id,
-          (strip) => this._renderStrip(strip, snapshot, now, zone),
-        )}
+        ${strips.map((strip) => this._renderStrip(strip, snapshot, now, zone))}
       </ul>
       ${this.renderMore(wanted.length - components.length, page)}
       <ul part="legend" aria-label=${this.t('uptime.legend')}>

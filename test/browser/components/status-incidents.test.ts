@@ -32,7 +32,7 @@ async function listFor(
   body: unknown,
   attrs: Record<string, string> = {},
 ): Promise<StatusIncidents> {
-  stubFetch(() => json(body));
+  stubFetch(typeof body === 'function' ? (body as () => Response) : () => json(body));
   const el = document.createElement('status-incidents');
   el.setAttribute('src', uniqueFeedUrl());
   el.setAttribute('locale', 'en');
@@ -121,6 +121,28 @@ describe('<status-incidents>', () => {
       const bodies = [...first.querySelectorAll('[part~="update"] p')].map((p) => p.textContent!);
       expect(bodies.join('\n')).not.to.contain('<br');
       await expect(el).to.be.accessible();
+    });
+
+    it('keeps the earlier updates a reader opened with their incident when a new one arrives above it', async () => {
+      freezeNow(NEXT_DAY);
+      const body = await githubHistory();
+      let answer = body;
+      const el = await listFor(() => json(answer), { days: '2000' });
+      const opened = titles(el)[0];
+      parts(el, 'incident')[0].querySelector<HTMLElement>('summary')!.click();
+      await waitUntil(
+        () => parts(el, 'incident')[0].querySelectorAll('[part~="update"]').length === 6,
+      );
+
+      answer = { ...body, incidents: [...body.incidents, (await summary()).incidents[0]] };
+      await getFeed({ src: el.getAttribute('src')! }).refresh();
+      await waitUntil(() => titles(el)[0] !== opened);
+      await el.updateComplete;
+      const [added, moved] = parts(el, 'incident');
+      expect(titles(el)[1]).to.equal(opened);
+      expect(moved.querySelectorAll('[part~="update"]')).to.have.length(6);
+      expect(added.querySelector('details')?.open ?? false).to.be.false;
+      expect(added.querySelectorAll('[part~="update"]')).to.have.length(1);
     });
 
     it('puts active incidents first, then resolved ones newest first', async () => {
