@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getFeed, type FeedOptions, type FeedState, type FeedStore } from '../feed/store.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { StatusChangeEvent, StatusErrorEvent } from '../internal/events.js';
-import { warnOnce } from '../internal/diagnostics.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -135,7 +134,9 @@ export class FeedController implements ReactiveController {
     this._host.requestUpdate();
     if (changed) this._host.dispatchEvent(new StatusChangeEvent(snapshot));
     if (failed) {
-      warnOnce(this._host.localName, this._options(), error);
+      const tag = this._host.localName;
+      const options = this._options();
+      void import('../internal/diagnostics.js').then((d) => d.warnOnce(tag, options, error));
       this._host.dispatchEvent(new StatusErrorEvent(error));
     }
   }

@@ -1,6 +1,6 @@
 // Not public API: what a web developer needs to fix a feed that fails — on the
-// console once per feed, in `status-error`, and inline with `debug`. Customers
-// never see this text.
+// console once per feed, and inline with `debug`. Customers never see this text,
+// and pages whose feeds answer never download it (it loads on the first failure).
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import type { FeedOptions } from '../feed/store.js';
 
@@ -27,9 +27,4 @@ export function warnOnce(tag: string, options: Partial<FeedOptions>, error: Erro
   if (warned.has(key)) return;
   warned.add(key);
   console.warn(`[status-widgets] <${tag}>: ${diagnose(error)}`);
-}
-
-/** True when the element, or the whole page (`<html data-status-widgets-debug>`), asks for diagnostics inline. */
-export function debugging(host: HTMLElement & { debug?: boolean }): boolean {
-  return !!host.debug || document.documentElement.hasAttribute('data-status-widgets-debug');
 }

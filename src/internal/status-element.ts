@@ -14,12 +14,14 @@ import { LocaleController } from '../controllers/locale-controller.js';
 import type { FeedState } from '../feed/store.js';
 import { formatTime, msg, type MessageKey } from '../i18n/index.js';
 import type { StatusSnapshot } from '../model/types.js';
-import { debugging, diagnose } from './diagnostics.js';
 import { componentFilter } from '../model/filter.js';
 import { flag } from './options.js';
 import { VERSION } from './version.js';
 
 export type Rendered = TemplateResult | typeof nothing;
+
+/** The diagnosis writer, once a failure has loaded it (./diagnostics.ts). */
+let diagnose: ((error: Error) => string) | undefined;
 
 /** The most characters of a feed's name an element draws (the rest is on the status page). */
 export const NAME_MAX = 200;
@@ -163,9 +165,16 @@ export abstract class StatusElement extends LitElement {
   /** With `debug`: what failed and what to set, for the page's developer. */
   protected renderDiagnostics(): Rendered {
     const error = this.feed.error;
-    return error && this.state !== 'ready' && debugging(this)
-      ? html`<pre part="debug">${diagnose(error)}</pre>`
-      : nothing;
+    // `debug` on the element, or on the whole page: `<html data-status-widgets-debug>`.
+    if (!error || this.state === 'ready') return nothing;
+    if (!this.debug && !document.documentElement.hasAttribute('data-status-widgets-debug'))
+      return nothing;
+    if (diagnose) return html`<pre part="debug">${diagnose(error)}</pre>`;
+    void import('./diagnostics.js').then((loaded) => {
+      diagnose = loaded.diagnose;
+      this.requestUpdate();
+    });
+    return nothing;
   }
 
   /** "Status as of 14:05; the feed is not answering" while the last good data is shown. */

@@ -304,8 +304,10 @@ describe('<status-badge>', () => {
       expect(el.indicator).to.equal('unknown');
       expect(el.shadowRoot!.querySelector('button')).to.equal(null);
       expect(el.shadowRoot!.textContent).not.to.contain('502');
-      expect(diagnostics()).to.have.length(1);
-      expect(diagnostics()[0]).to.contain(src).and.to.contain('502');
+      expect(await diagnostics()).to.have.length(1);
+      expect((await diagnostics())[0])
+        .to.contain(src)
+        .and.to.contain('502');
       await expect(el).to.be.accessible();
     });
 
@@ -335,7 +337,7 @@ describe('<status-badge>', () => {
         </div>`,
       );
       for (const badge of box.querySelectorAll('status-badge')) await settled(badge, 'error');
-      expect(diagnostics()).to.have.length(1);
+      expect(await diagnostics()).to.have.length(1);
     });
 
     it('shows the diagnosis inline with debug, or with the page-wide switch', async () => {
@@ -344,6 +346,7 @@ describe('<status-badge>', () => {
         await render<StatusBadge>(html`<status-badge src=${uniqueFeedUrl()} debug></status-badge>`),
         'error',
       );
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="debug"]'));
       expect(partText(el, 'debug')).to.contain('HTTP 404').and.to.contain('Check the URL in src');
       document.documentElement.setAttribute('data-status-widgets-debug', '');
       try {
@@ -351,6 +354,7 @@ describe('<status-badge>', () => {
           await render<StatusBadge>(html`<status-badge src=${uniqueFeedUrl()}></status-badge>`),
           'error',
         );
+        await waitUntil(() => other.shadowRoot!.querySelector('[part~="debug"]'));
         expect(partText(other, 'debug')).to.contain('404');
       } finally {
         document.documentElement.removeAttribute('data-status-widgets-debug');
@@ -362,7 +366,7 @@ describe('<status-badge>', () => {
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('error');
       expect(label(el)).to.equal('Status unavailable');
-      expect(diagnostics().join('\n')).to.contain('<status-badge> has no src: set src="');
+      expect((await diagnostics()).join('\n')).to.contain('<status-badge> has no src: set src="');
     });
   });
 

@@ -1,4 +1,4 @@
-import { expect, fixture as render, html } from '@open-wc/testing';
+import { expect, fixture as render, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { diagnostics } from '../helpers/lit-warnings.js';
 import '../../../src/components/status-banner/define.js';
@@ -503,8 +503,8 @@ describe('<status-banner>', () => {
         expect(el.getBoundingClientRect().height).to.equal(0);
         expect(el.shadowRoot!.querySelector('[part~="retry"], [part~="debug"]')).to.equal(null);
         // The diagnosis is the developer's: on the console, once for this feed.
-        expect(diagnostics()).to.have.length(1);
-        expect(diagnostics()[0])
+        expect(await diagnostics()).to.have.length(1);
+        expect((await diagnostics())[0])
           .to.contain('<status-banner>')
           .and.to.contain(src)
           .and.to.contain('502');
@@ -519,6 +519,7 @@ describe('<status-banner>', () => {
         await render<StatusBanner>(html`<status-banner src=${src} debug></status-banner>`),
         'error',
       );
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="debug"]'));
       expect(partText(el, 'debug')).to.contain(src).and.to.contain('404').and.to.contain('src');
     });
 
@@ -526,7 +527,7 @@ describe('<status-banner>', () => {
       const el = await render<StatusBanner>(html`<status-banner></status-banner>`);
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('error');
-      expect(diagnostics().join('\n'))
+      expect((await diagnostics()).join('\n'))
         .to.contain('<status-banner> has no src')
         .and.to.contain('src="');
     });

@@ -248,7 +248,7 @@ describe('<status-incidents>', () => {
         );
         // The adapter's own words are the developer's: console and debug, not the page.
         expect(partText(el, 'error')).not.to.contain('statuspage');
-        expect(diagnostics().join('\n')).to.contain('statuspage');
+        expect((await diagnostics()).join('\n')).to.contain('statuspage');
         const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!;
         expect(retry.textContent!.trim()).to.equal(words);
         const calls = fetch.callCount;

@@ -12,8 +12,14 @@ beforeEach(() => {
   warn = sandbox.stub(console, 'warn');
 });
 
-/** The widgets' own console diagnostics written during this test. */
-export function diagnostics(): string[] {
+/**
+ * The widgets' own console diagnostics written during this test, once written: their
+ * code loads on the first failure, so the writing waits for it.
+ */
+export async function diagnostics(): Promise<string[]> {
+  await import('../../../src/internal/diagnostics.js');
+  // Every failure's `import(…).then(write)` has run by the next task.
+  await new Promise((resolve) => setTimeout(resolve));
   return warn
     .getCalls()
     .map((call) => call.args.join(' '))
