@@ -12,7 +12,7 @@
 // warning (minor) is an open incident; every other announcement is a closed
 // notice, closed when a newer one was posted. Each endpoint's daily history (UTC
 // days) comes from its results: days older than they cover are no data.
-import { historyFromSpans, spansFromChecks } from '../model/days.js';
+import { historyFromSpans, spansFromChecks } from '../model/spans.js';
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';

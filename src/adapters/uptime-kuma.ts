@@ -13,7 +13,7 @@
 // monitor's daily history (UTC days) comes from its beats: days older than the beats
 // cover are no data. uptimeList holds a rolling 24-hour ratio that names no calendar
 // day, so no day is made from it.
-import { historyFromSpans, spansFromChecks } from '../model/days.js';
+import { historyFromSpans, spansFromChecks } from '../model/spans.js';
 import { FeedFormatError } from '../model/errors.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';

@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { getAdapter } from 'status-widgets/adapters';
-import { historyFromSpans, spansFromChecks } from '../../../dist/model/days.js';
+import { historyFromSpans, spansFromChecks } from '../../../dist/model/spans.js';
 import { fakeFetch, readFixture } from '../helpers.js';
 
 const KUMA = 'https://kuma.example.com';
