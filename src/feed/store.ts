@@ -6,7 +6,7 @@ import { FeedFetcher, type LoadRequest } from './fetcher.js';
 import { eventsUrl } from './events.js';
 import type { FeedStream } from './stream.js';
 import { FeedSubject } from './subject.js';
-import { canShareAcrossTabs, TabLink, type TabResult } from './tabs.js';
+import type { TabLink, TabResult } from './tabs.js';
 import { PollTimer, SECOND } from './timing.js';
 import {
   DEFAULT_INTERVAL,
@@ -165,18 +165,30 @@ export class FeedStore extends FeedSubject {
     globalThis.document?.addEventListener('visibilitychange', this._onVisibility);
     globalThis.addEventListener?.('online', this._onOnline);
     if (this._env.shareAcrossTabs && canShareAcrossTabs()) {
-      // This tab polls once it holds the lock (see resume()).
-      this._tab = new TabLink(`status-widgets:v1:${this.key}`, {
-        onLead: () => this._resume(),
-        onResult: (result) => this._takeResult(result),
-        onRefresh: () => void this.refresh(),
-        onHistory: () => this.requestHistory(),
-        current: () => (this.state === 'loading' || this.cached ? undefined : this._result()),
-      });
-      if (!hidden()) this._tab.requestLead();
+      // The cross-tab code loads on demand. With nothing kept to show, this tab polls
+      // meanwhile (the first paint waits for no code); with a kept snapshot it has
+      // painted already, and waits to learn whether another tab leads.
+      if (!this.snapshot) this._resume();
+      void import('./tabs.js').then(({ TabLink }) => this._link(TabLink));
     } else {
       this._resume();
     }
+  }
+
+  /** Joins the other tabs showing this feed: the one holding the lock polls for all. */
+  private _link(Link: typeof TabLink): void {
+    // Stopped while the code loaded, or linked already by a restart.
+    if (!this._listeners.size || this._tab) return;
+    // Until the lock says this tab leads, it does not poll (a load under way ends).
+    this._poll.cancel();
+    this._tab = new Link(`status-widgets:v1:${this.key}`, {
+      onLead: () => this._resume(),
+      onResult: (result) => this._takeResult(result),
+      onRefresh: () => void this.refresh(),
+      onHistory: () => this.requestHistory(),
+      current: () => (this.state === 'loading' || this.cached ? undefined : this._result()),
+    });
+    if (!hidden()) this._tab.requestLead();
   }
 
   private _stop(): void {
@@ -200,7 +212,8 @@ export class FeedStore extends FeedSubject {
    * older than an interval, else when it comes due.
    */
   private _resume(): void {
-    if (hidden() || this._follows) return;
+    // A load under way plans the next one when it ends.
+    if (hidden() || this._follows || this._fetcher.busy) return;
     const due = this._poll.dueAt(this.fetchedAt, this.interval * SECOND);
     const lacking = this._history && !this._withHistory;
     if (this._poll.failures || this.state === 'loading' || lacking || Date.now() >= due) {
@@ -284,6 +297,11 @@ export class FeedStore extends FeedSubject {
       if (!hidden() && !this._follows && this._listeners.size) this._stream.connect(url);
     });
   }
+}
+
+/** True where both Web Locks and BroadcastChannel exist (else each tab polls alone). */
+function canShareAcrossTabs(): boolean {
+  return typeof BroadcastChannel === 'function' && !!globalThis.navigator?.locks;
 }
 
 function hidden(): boolean {

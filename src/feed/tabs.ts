@@ -1,7 +1,7 @@
 // Cross-tab sharing: of all the tabs of a site that show a feed, one (the leader,
 // holding a Web Lock named after the feed) polls it and hands every result to the
 // others over a BroadcastChannel. When the leader closes or hides, its lock is
-// released and a waiting tab takes over.
+// released and a waiting tab takes over. This code loads on demand (see the store).
 import type { StatusSnapshot } from '../model/types.js';
 import type { FeedState } from './types.js';
 
@@ -24,11 +24,6 @@ export type TabMessage =
   | { type: 'refresh' }
   /** A follower shows the resolved history: the leader reads it too from now on. */
   | { type: 'history' };
-
-/** True where both Web Locks and BroadcastChannel exist (else each tab polls alone). */
-export function canShareAcrossTabs(): boolean {
-  return typeof BroadcastChannel === 'function' && !!globalThis.navigator?.locks;
-}
 
 /** What a tab's store does for the link. */
 export interface TabHandlers {

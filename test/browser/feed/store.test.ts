@@ -139,6 +139,34 @@ describe('FeedStore', () => {
     });
   });
 
+  describe('across tabs', () => {
+    it('asks for the feed at once, before the cross-tab code has loaded, then leads without asking again', async () => {
+      // Fetched ahead, so that the store's own import of it settles within a few turns.
+      await import('../../../src/feed/tabs.js');
+      // The first answer waits until this tab holds the lock, as on a slow network.
+      let answer!: () => void;
+      const slow = new Promise<void>((resolve) => (answer = resolve));
+      store = storeFor(feed, {
+        shareAcrossTabs: true,
+        fetch: async (...args) => {
+          const response = feed.fetch(...args);
+          await slow;
+          return response;
+        },
+      });
+      unsubscribe = store.subscribe(() => {});
+      // Synchronously: the first request waits for no chunk.
+      expect(feed.polls()).to.equal(1);
+      const link = () => (store as unknown as { _tab?: { leading: boolean } })._tab;
+      await until(() => link()?.leading === true, 'the lock');
+      answer();
+      await until(() => store.state === 'ready', 'the first load');
+      expect(feed.polls()).to.equal(1);
+      await clock.tickAsync(60 * SECOND);
+      await until(() => feed.polls() === 2, 'the next poll');
+    });
+  });
+
   describe('while the page is hidden', () => {
     it('makes no request, and one at once when the page becomes visible', async () => {
       setVisibility('hidden');

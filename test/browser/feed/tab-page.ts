@@ -29,8 +29,9 @@ async function main(): Promise<void> {
   });
   sinon.stub(Math, 'random').returns(0.5);
   const requests: string[] = [];
+  // The snapshot kept in localStorage, as on a real site: a tab opening beside a
+  // leader shows it, and polls only if the lock makes it the leader.
   const store = new FeedStore(new URL(params.get('src')!), statuspageAdapter, {
-    persist: false,
     fetch: async (input) => {
       const url = String(input);
       requests.push(url);
