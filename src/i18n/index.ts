@@ -178,3 +178,19 @@ export function formatDuration(locale: string, ms: number): string {
     parts.filter(([value]) => value > 0).map(([value, name]) => unit(locale, value, name)),
   );
 }
+
+/** "99.95%": an uptime (0–100) as the locale writes a percentage. */
+export function formatPercent(locale: string, uptime: number): string {
+  return intl(Intl.NumberFormat, locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+    uptime / 100,
+  );
+}
+
+/** "Mar 12, 2026": a calendar day (`YYYY-MM-DD`), never shifted by a time zone. */
+export function formatDay(locale: string, date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  // Formatted as UTC, the midnight of that day stays that day.
+  return intl(Intl.DateTimeFormat, locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, day),
+  );
+}

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { addEnglish, formatDuration } from '../../i18n/index.js';
+import { addEnglish, formatDay, formatDuration, formatPercent } from '../../i18n/index.js';
 import { enUptime } from '../../i18n/messages/en.js';
 import { isolate } from '../../internal/bidi.js';
 import { boxStyles } from '../../internal/box-styles.js';
@@ -56,26 +56,6 @@ const LEGEND: ReadonlyArray<
   ['maintenance', 'component.under_maintenance'],
   [undefined, 'uptime.noData'],
 ];
-
-// Formatters cost far more to build than to use: one per locale.
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function percentFormat(locale: string): Intl.NumberFormat {
-  let format = formats.get(`%${locale}`) as Intl.NumberFormat | undefined;
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
-    formats.set(`%${locale}`, format);
-  }
-  return format;
-}
-function dayFormat(locale: string): Intl.DateTimeFormat {
-  let format = formats.get(`d${locale}`) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    // The date is already a calendar day: formatted as UTC, it never shifts.
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    formats.set(`d${locale}`, format);
-  }
-  return format;
-}
 
 interface Strip {
   component: StatusComponent;
@@ -376,12 +356,11 @@ export class StatusUptime extends StatusElement {
   }
 
   private _percent(uptime: number): string {
-    return percentFormat(this.lang_).format(floorUptime(uptime) / 100);
+    return formatPercent(this.lang_, floorUptime(uptime));
   }
 
   private _date(date: string): string {
-    const [year, month, day] = date.split('-').map(Number);
-    return dayFormat(this.lang_).format(Date.UTC(year, month - 1, day));
+    return formatDay(this.lang_, date);
   }
 
   private _uptimeWords(day: ComponentDay | undefined): string {
