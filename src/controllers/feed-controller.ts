@@ -136,7 +136,10 @@ export class FeedController implements ReactiveController {
     if (failed) {
       const tag = this._host.localName;
       const options = this._options();
-      void import('../internal/diagnostics.js').then((d) => d.warnOnce(tag, options, error));
+      import('../internal/diagnostics.js').then(
+        (diagnostics) => diagnostics.warnOnce(tag, options, error),
+        () => console.warn(`[status-widgets] <${tag}>: ${error.message}`),
+      );
       this._host.dispatchEvent(new StatusErrorEvent(error));
     }
   }

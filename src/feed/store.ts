@@ -169,7 +169,11 @@ export class FeedStore extends FeedSubject {
       // meanwhile (the first paint waits for no code); with a kept snapshot it has
       // painted already, and waits to learn whether another tab leads.
       if (!this.snapshot) this._resume();
-      void import('./tabs.js').then(({ TabLink }) => this._link(TabLink));
+      import('./tabs.js').then(
+        ({ TabLink }) => this._link(TabLink),
+        // The code could not be had (offline, say): this tab polls on its own.
+        () => this._listeners.size && this._resume(),
+      );
     } else {
       this._resume();
     }
@@ -283,19 +287,22 @@ export class FeedStore extends FeedSubject {
     if (hidden() || this._follows || !this._listeners.size) return;
     const url = eventsUrl(this.url, this.snapshot, this.transport === 'sse');
     if (!url) return;
-    void import('./stream.js').then(({ FeedStream }) => {
-      this._stream ??= new FeedStream({
-        // Open: the stream tells us of changes, so the poll timer is not needed.
-        onOpen: () => {
-          if (!this._poll.failures) this._poll.cancel();
-        },
-        onChange: (pushed) => void this._load({ pushed }),
-        // Broken: poll for the rest of this run.
-        onBreak: () => this._resume(),
-      });
-      // Still this tab's to open once the code is here?
-      if (!hidden() && !this._follows && this._listeners.size) this._stream.connect(url);
-    });
+    void import('./stream.js').then(
+      ({ FeedStream }) => {
+        this._stream ??= new FeedStream({
+          // Open: the stream tells us of changes, so the poll timer is not needed.
+          onOpen: () => {
+            if (!this._poll.failures) this._poll.cancel();
+          },
+          onChange: (pushed) => void this._load({ pushed }),
+          // Broken: poll for the rest of this run.
+          onBreak: () => this._resume(),
+        });
+        // Still this tab's to open once the code is here?
+        if (!hidden() && !this._follows && this._listeners.size) this._stream.connect(url);
+      },
+      () => undefined,
+    ); // without its code, polling goes on
   }
 }
 

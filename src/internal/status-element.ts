@@ -170,10 +170,17 @@ export abstract class StatusElement extends LitElement {
     if (!this.debug && !document.documentElement.hasAttribute('data-status-widgets-debug'))
       return nothing;
     if (diagnose) return html`<pre part="debug">${diagnose(error)}</pre>`;
-    void import('./diagnostics.js').then((loaded) => {
-      diagnose = loaded.diagnose;
-      this.requestUpdate();
-    });
+    import('./diagnostics.js').then(
+      (loaded) => {
+        diagnose = loaded.diagnose;
+        this.requestUpdate();
+      },
+      // Without its code, the error's own message still says what failed.
+      () => {
+        diagnose = (failure) => failure.message;
+        this.requestUpdate();
+      },
+    );
     return nothing;
   }
 
