@@ -124,7 +124,7 @@ function readMaintenance(item: Json, warnings: Warnings, pageUrl?: string): Main
  * Components a snapshot keeps: far more than any list shows, few enough that a
  * hostile feed of 100,000 cannot stall the page that reads, keeps and draws them.
  */
-const MAX_COMPONENTS = 10_000;
+const MAX_COMPONENTS = 5000;
 
 interface Components {
   components: StatusComponent[];
