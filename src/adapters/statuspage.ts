@@ -11,7 +11,6 @@ import { sortNewestFirst } from '../model/sort.js';
 import {
   COMPONENT_STATUSES,
   IMPACTS,
-  type ComponentStatus,
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
   type Impact,
@@ -126,15 +125,11 @@ function readMaintenance(item: Json, warnings: Warnings, pageUrl?: string): Main
  */
 const MAX_COMPONENTS = 5000;
 
-interface Components {
-  components: StatusComponent[];
-  /** How many came past MAX_COMPONENTS, unread. */
-  leftOut: number;
-  /** Their statuses, which still count for the overall state. */
-  leftOutStatuses: Set<ComponentStatus>;
-}
-
-function readComponents(items: unknown, warnings: Warnings): Components {
+/** The components read, and the ones past MAX_COMPONENTS left as they came. */
+function readComponents(
+  items: unknown,
+  warnings: Warnings,
+): { components: StatusComponent[]; rest: Json[] } {
   // Groups are containers: their children name them through group_id.
   const groups = new Map<string, unknown>();
   const leaves: unknown[] = [];
@@ -145,18 +140,12 @@ function readComponents(items: unknown, warnings: Warnings): Components {
       if (id) groups.set(id, item['name']);
     }
   }
-  // Only the names of the groups kept components belong to are read.
+  // Only the names of the groups of the components read are read.
   const groupNames = new Map<string, string>();
   const groupName = (id: string) => {
     if (!groupNames.has(id)) groupNames.set(id, plainText(groups.get(id)));
     return groupNames.get(id);
   };
-  const rest = leaves.slice(MAX_COMPONENTS);
-  const leftOutStatuses = new Set<ComponentStatus>();
-  for (const item of rest) {
-    const status = isObject(item) && oneOf(item['status'], COMPONENT_STATUSES);
-    if (status) leftOutStatuses.add(status);
-  }
   const components = readItems(leaves.slice(0, MAX_COMPONENTS), 'component', warnings, (item) => {
     const id = asString(item['id']);
     const name = plainText(item['name']);
@@ -172,7 +161,7 @@ function readComponents(items: unknown, warnings: Warnings): Components {
       updatedAt: isoDate(item['updated_at']),
     };
   });
-  return { components, leftOut: rest.length, leftOutStatuses };
+  return { components, rest: leaves.slice(MAX_COMPONENTS).filter(isObject) };
 }
 
 /**
@@ -201,7 +190,7 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
   const page = body['page'];
   const pageUrl = safeUrl(page['url'])?.replace(/\/+$/, '');
   const status = isObject(body['status']) ? body['status'] : {};
-  const { components, leftOut, leftOutStatuses } = readComponents(body['components'], warnings);
+  const { components, rest } = readComponents(body['components'], warnings);
   const incidents = sortNewestFirst(
     readItems(body['incidents'], 'incident', warnings, (item) =>
       readIncident(item, warnings, pageUrl),
@@ -211,14 +200,10 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
     readMaintenance(item, warnings, pageUrl),
   );
   const reported = STATUSPAGE_INDICATORS[asString(status['indicator']) ?? ''];
-  const indicator = deriveIndicator(
-    {
-      components: [...components, ...[...leftOutStatuses].map((status) => ({ status }))],
-      incidents,
-      maintenances,
-    },
-    reported,
-  );
+  // The components not read still count for the overall state: only `status` is
+  // read of them (an unknown one counts for nothing, as when read).
+  const all = [...components, ...(rest as Array<Pick<StatusComponent, 'status'>>)];
+  const indicator = deriveIndicator({ components: all, incidents, maintenances }, reported);
   const snapshot: StatusSnapshot = {
     page: {
       name: plainText(page['name']) || new URL(url).hostname,
@@ -232,11 +217,9 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
     maintenances,
     updatedAt: isoDate(page['updated_at']),
   };
-  if (leftOut) {
-    snapshot.componentsLeftOut = leftOut;
-    warnings.add(
-      `Only the first ${MAX_COMPONENTS} of ${MAX_COMPONENTS + leftOut} components were read; the status page lists them all.`,
-    );
+  if (rest.length) {
+    snapshot.componentsLeftOut = rest.length;
+    warnings.add(`Read the first ${MAX_COMPONENTS} of ${MAX_COMPONENTS + rest.length} components.`);
   }
   return warnings.attachTo(snapshot);
 }
