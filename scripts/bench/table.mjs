@@ -1,6 +1,6 @@
 // The one table `npm run bench` prints: every measurement adds its rows here, and
 // anything that breaks a budget adds a problem (the run then exits with status 1).
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 
 const rows = [];
 const problems = [];
@@ -38,7 +38,9 @@ export function printTable({ browserVersion, encodings, runs, stepMs, started })
   const line = (cells) => `| ${cells.join(' | ')} |`;
   console.log(
     `\nstatus-widgets bench: Chromium ${browserVersion} headless, Node ${process.version}, ` +
-      `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), loopback, ` +
+      `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ` +
+      // Wall times grow with what else the machine runs meanwhile.
+      `load average ${loadavg()[1].toFixed(1)} over the last 5 minutes, loopback, ` +
       `content-encoding ${[...encodings].join('/')}; times are medians of ${runs} cold page views ` +
       `measured from navigation start to the frame that paints the data (requestAnimationFrame).` +
       `\nFeed cost: Playwright's fake clock drives page timers and Date in ${stepMs / 1000} s steps ` +
