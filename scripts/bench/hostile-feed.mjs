@@ -129,6 +129,12 @@ async function view({ browser, origin }, feed, tags) {
     (event) =>
       event.name === 'ResourceSendRequest' && event.args.data?.url?.endsWith('/summary.json'),
   );
+  if (!painted || !requested) {
+    throw new Error(
+      `bench: the trace of the ${feed} feed holds no ${painted ? 'feed request' : 'first-render mark'}; ` +
+        'this Chromium may name its trace events otherwise.',
+    );
+  }
   // The renderer's main thread is the one that marked the first render; its
   // top-level events are its tasks and the microtask checkpoints that end them.
   const tasks = traceEvents.filter(
