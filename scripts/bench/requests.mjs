@@ -1,8 +1,8 @@
 // Requests per first view: each element alone on a page (from its own CDN module),
-// all five together, and the vendor's widget, on the recorded Statuspage feed. A
-// page whose elements show no resolved history (badge, banner, component list)
-// must make one feed request; the history (incidents.json) is for the elements
-// that show it (incident list, uptime).
+// the first four and all five together, and the vendor's widget, on the recorded
+// Statuspage feed. A page whose elements show no resolved history (badge, banner,
+// component list) must make one feed request; the history (incidents.json) is for
+// the elements that show it (incident list, uptime).
 /* global window -- the function given to page.evaluate runs in the page. */
 import { TAGS } from './origin.mjs';
 import { kib, ms, problem, row } from './table.mjs';
@@ -45,6 +45,7 @@ async function firstView({ browser, origin }, kind, options) {
 export async function requests(ctx) {
   const cases = [
     ...TAGS.map((tag) => [`<${tag}> alone (${tag}.js)`, 'alone', { tag }, tag]),
+    ['all four elements but <status-uptime> (status-widgets.js)', 'all', {}],
     ['all five elements (status-widgets.js)', 'all-five', {}],
     ['<statuspage-widget> (@statuspage/status-widget)', 'vendor', {}],
   ];
