@@ -111,8 +111,17 @@ export async function fetchJson(
   fetch: typeof globalThis.fetch,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  return parseJson(adapter, url.href, await fetchText(adapter, url, fetch, signal));
+  const text = await fetchText(adapter, url, fetch, signal);
+  // A body of megabytes is decoded, parsed and read in turns of its own, so that
+  // the page can paint and answer its visitor in between: no one long task.
+  const big = text.length > 1e6;
+  if (big) await nextTask();
+  const body = parseJson(adapter, url.href, text);
+  if (big) await nextTask();
+  return body;
 }
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 /** True when an error means the load was cancelled (and must not be reported as a feed problem). */
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {

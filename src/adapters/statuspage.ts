@@ -119,16 +119,34 @@ function readMaintenance(item: Json, warnings: Warnings, pageUrl?: string): Main
   };
 }
 
-function readComponents(items: unknown, warnings: Warnings): StatusComponent[] {
-  const all = asArray(items).filter(isObject);
+/**
+ * Components a snapshot keeps: far more than any list shows, few enough that a
+ * hostile feed of 100,000 cannot stall the page that reads, keeps and draws them.
+ */
+const MAX_COMPONENTS = 5000;
+
+/** The components read, and the ones past MAX_COMPONENTS left as they came. */
+function readComponents(
+  items: unknown,
+  warnings: Warnings,
+): { components: StatusComponent[]; rest: Json[] } {
   // Groups are containers: their children name them through group_id.
-  const groupNames = new Map<string, string>();
-  for (const item of all) {
-    const id = asString(item['id']);
-    if (item['group'] === true && id) groupNames.set(id, plainText(item['name']));
+  const groups = new Map<string, unknown>();
+  const leaves: unknown[] = [];
+  for (const item of asArray(items)) {
+    if (!isObject(item) || item['group'] !== true) leaves.push(item);
+    else {
+      const id = asString(item['id']);
+      if (id) groups.set(id, item['name']);
+    }
   }
-  const leaves = asArray(items).filter((item) => !isObject(item) || item['group'] !== true);
-  return readItems(leaves, 'component', warnings, (item) => {
+  // Only the names of the groups of the components read are read.
+  const groupNames = new Map<string, string>();
+  const groupName = (id: string) => {
+    if (!groupNames.has(id)) groupNames.set(id, plainText(groups.get(id)));
+    return groupNames.get(id);
+  };
+  const components = readItems(leaves.slice(0, MAX_COMPONENTS), 'component', warnings, (item) => {
     const id = asString(item['id']);
     const name = plainText(item['name']);
     if (!id || !name) return 'it has no id or name';
@@ -138,11 +156,12 @@ function readComponents(items: unknown, warnings: Warnings): StatusComponent[] {
       id,
       name,
       status: oneOf(item['status'], COMPONENT_STATUSES) ?? 'unknown',
-      group: groupId ? groupNames.get(groupId) : undefined,
+      group: groupId && groups.has(groupId) ? groupName(groupId) : undefined,
       description: description || undefined,
       updatedAt: isoDate(item['updated_at']),
     };
   });
+  return { components, rest: leaves.slice(MAX_COMPONENTS).filter(isObject) };
 }
 
 /**
@@ -171,7 +190,7 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
   const page = body['page'];
   const pageUrl = safeUrl(page['url'])?.replace(/\/+$/, '');
   const status = isObject(body['status']) ? body['status'] : {};
-  const components = readComponents(body['components'], warnings);
+  const { components, rest } = readComponents(body['components'], warnings);
   const incidents = sortNewestFirst(
     readItems(body['incidents'], 'incident', warnings, (item) =>
       readIncident(item, warnings, pageUrl),
@@ -181,7 +200,10 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
     readMaintenance(item, warnings, pageUrl),
   );
   const reported = STATUSPAGE_INDICATORS[asString(status['indicator']) ?? ''];
-  const indicator = deriveIndicator({ components, incidents, maintenances }, reported);
+  // The components not read still count for the overall state: only `status` is
+  // read of them (an unknown one counts for nothing, as when read).
+  const all = [...components, ...(rest as Array<Pick<StatusComponent, 'status'>>)];
+  const indicator = deriveIndicator({ components: all, incidents, maintenances }, reported);
   const snapshot: StatusSnapshot = {
     page: {
       name: plainText(page['name']) || new URL(url).hostname,
@@ -195,6 +217,10 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
     maintenances,
     updatedAt: isoDate(page['updated_at']),
   };
+  if (rest.length) {
+    snapshot.componentsLeftOut = rest.length;
+    warnings.add(`Read the first ${MAX_COMPONENTS} of ${MAX_COMPONENTS + rest.length} components.`);
+  }
   return warnings.attachTo(snapshot);
 }
 

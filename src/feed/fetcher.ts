@@ -128,7 +128,11 @@ export class FeedFetcher {
         );
       }
       bodies.set(target, body);
-      return new Response(body || null, response);
+      // The adapter reads the text already read: a new Response would encode and
+      // decode it again, which a feed of many megabytes feels.
+      const read = new Response(null, response);
+      read.text = () => Promise.resolve(body);
+      return read;
     };
     try {
       const snapshot = await adapter.load(url, fetchOnce, signal, { history: request.history });

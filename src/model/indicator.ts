@@ -72,7 +72,7 @@ export function isActiveMaintenance(maintenance: Maintenance): boolean {
  */
 export function deriveIndicator(
   parts: {
-    components?: readonly StatusComponent[];
+    components?: readonly Pick<StatusComponent, 'status'>[];
     incidents?: readonly Incident[];
     maintenances?: readonly Maintenance[];
   },

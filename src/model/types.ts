@@ -107,6 +107,8 @@ export interface StatusSnapshot {
   /** The provider's own summary line, if any. */
   description: string;
   components: StatusComponent[];
+  /** Components past the most a snapshot keeps, left unread (the status page lists them). */
+  componentsLeftOut?: number;
   /** Newest first; resolved history where the source has it. */
   incidents: Incident[];
   /** Scheduled, in progress, recently completed. */

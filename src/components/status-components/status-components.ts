@@ -58,11 +58,8 @@ export class StatusComponents extends StatusElement {
   }
 
   protected override renderSnapshot(snapshot: StatusSnapshot): Rendered {
-    const { groups, more } = groupComponents(
-      snapshot.components,
-      this.filterIds(snapshot),
-      this.limit,
-    );
+    const ids = this.filterIds(snapshot);
+    const { groups, more } = groupComponents(snapshot.components, ids, this.limit);
     const page = this.pageUrl(snapshot);
     return html`<div part="base" class="box">
       ${this.renderStale()}
@@ -89,7 +86,7 @@ export class StatusComponents extends StatusElement {
             </ul>`
           : html`<p part="empty">${this.t('components.empty')}</p>`
       }
-      ${this.renderMore(more, page)}
+      ${this.renderMore(more + (ids ? 0 : (snapshot.componentsLeftOut ?? 0)), page)}
       ${
         page
           ? html`<p class="links"><a part="link" href=${page}>${this.t('link.statusPage')}</a></p>`

@@ -130,6 +130,30 @@ describe('<status-components>', () => {
     });
   });
 
+  describe('a page of more components than a snapshot keeps', () => {
+    const many = async () => {
+      const body = await summary();
+      body.components = Array.from({ length: 20_000 }, (_, i) => ({
+        id: `c${i}`,
+        name: `Service ${i}`,
+        status: 'operational',
+      }));
+      return body;
+    };
+
+    it('counts the components it did not read in "more"', async () => {
+      const el = await listFor(await many());
+      expect(rows(el)).to.have.length(100);
+      expect(partText(el, 'more')).to.match(/^And 19,?900 more on the status page$/);
+    });
+
+    it('counts only what the filter names', async () => {
+      const el = await listFor(await many(), { components: 'c1, c2' });
+      expect(rows(el)).to.deep.equal(['Service 1: Operational', 'Service 2: Operational']);
+      expect(el.shadowRoot!.querySelector('[part~="more"]')).to.equal(null);
+    });
+  });
+
   describe('empty', () => {
     for (const [locale, words] of [
       ['en', 'No components to show'],
