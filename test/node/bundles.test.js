@@ -51,3 +51,18 @@ test('the all-elements module exports what a page calls beside the elements, not
   for (const name of ['incidentUrl', 'plainText', 'sortNewestFirst'])
     assert.ok(!exported.has(name), `leaves ${name} to the npm package`);
 });
+
+test('each CDN entry is one file, and the Statuspage reader comes with at most two helper chunks', async () => {
+  const { elementEntries, staticClosure, ALL_ELEMENTS } =
+    await import('../../scripts/bundle-files.mjs');
+  // The paths are the repository's, as `npm test` runs this from its root.
+  for (const entry of [ALL_ELEMENTS, ...elementEntries()]) {
+    assert.deepEqual(staticClosure(entry), [entry], `${entry} imports no chunk statically`);
+    const reader = /import\("\.\/(chunks\/statuspage-[\w-]+\.js)"\)/.exec(
+      readFileSync(entry, 'utf8'),
+    )?.[1];
+    assert.ok(reader, `${entry} loads the Statuspage reader on demand`);
+    const files = staticClosure(`dist/cdn/${reader}`).filter((file) => file !== entry);
+    assert.ok(files.length <= 3, `${entry}: the reader and ${files.length - 1} chunks`);
+  }
+});
