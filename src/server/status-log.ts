@@ -107,12 +107,19 @@ export function historyFromRecords(
   );
 }
 
-/** True when the records put the component in another status than operational after `from`. */
-function notOperationalSince(records: readonly StatusRecord[], from: number, now: number) {
-  // Unknown time counts as neither up nor down, so it moves no figure.
-  return spansOf(records, now).some(
-    (span) => span.end > from && span.status !== 'operational' && span.status !== 'unknown',
-  );
+/**
+ * True when the records put the component in a status other than operational (or
+ * unknown, which counts as neither up nor down) at any time after `from`. Read from the
+ * newest back: a poll asks this, and only today's records matter.
+ */
+function notOperationalSince(records: readonly StatusRecord[], from: number): boolean {
+  for (let index = records.length - 1; index >= 0; index -= 1) {
+    const record = records[index]!;
+    if (record.status !== 'operational' && record.status !== 'unknown') return true;
+    // The last record before `from` says what the component was in when it began.
+    if (Date.parse(record.at) <= from) return false;
+  }
+  return false;
 }
 
 /**
@@ -130,7 +137,7 @@ export function historyClock(
   const untilTomorrow = startOfDay(shiftDate(today, 1), timeZone) - now;
   const todayStart = startOfDay(today, timeZone);
   const moving = Object.values(log ?? {}).some((records) =>
-    notOperationalSince(records, todayStart, now),
+    notOperationalSince(records, todayStart),
   );
   if (!moving) return { key: today, changesInMs: untilTomorrow };
   const slot = Math.floor(now / TODAY_REFRESH_MS);
