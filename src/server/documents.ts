@@ -5,7 +5,7 @@ import type { ServerData } from './data.js';
 import { toFeedJson, toSnapshot } from './feed.js';
 import { strongEtag } from './http.js';
 import { toAtom, toRss } from './history.js';
-import { historyClock } from './status-log.js';
+import { historyClock, historyZone } from './status-log.js';
 import { statuspageDocuments } from './statuspage.js';
 
 export interface Document {
@@ -110,7 +110,7 @@ export function withHistoryClock(
   let ticks = 0;
   const clock = () => {
     const { data } = source;
-    return historyClock(data.statusLog, now().getTime(), data.page.timeZone ?? 'Etc/UTC');
+    return historyClock(data.statusLog, now().getTime(), historyZone(data.page.timeZone));
   };
   return {
     get data() {

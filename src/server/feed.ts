@@ -9,7 +9,7 @@ import {
   type StatusSnapshot,
 } from '../model/types.js';
 import type { ServerData } from './data.js';
-import { historyFromRecords } from './status-log.js';
+import { historyFromRecords, historyZone } from './status-log.js';
 
 /** How many incidents and maintenances the feeds carry (newest first). */
 export const HISTORY_LIMIT = 50;
@@ -76,7 +76,7 @@ export function toSnapshot(data: PublishedData, now: number = Date.now()): Statu
   );
   // The server writes every date in UTC; a page that names no zone is in UTC.
   const timeZone = data.page.timeZone ?? 'Etc/UTC';
-  const components = withHistory(data, now, timeZone);
+  const components = withHistory(data, now, historyZone(timeZone));
   return JSON.parse(
     JSON.stringify({
       page: { ...data.page, timeZone },

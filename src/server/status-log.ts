@@ -76,6 +76,27 @@ export function trimRecords(records: StatusRecord[], now: Date): StatusRecord[] 
   return records.slice(Math.max(first, records.length - MAX_RECORDS_PER_COMPONENT));
 }
 
+const zones = new Map<string, boolean>();
+
+/**
+ * The zone the days are counted in: the page's, or UTC when it names none or one this
+ * Node does not know (a hand-edited data file, a relayed source's own name for it).
+ */
+export function historyZone(timeZone: string | undefined): string {
+  if (!timeZone) return 'Etc/UTC';
+  let known = zones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    zones.set(timeZone, known);
+  }
+  return known ? timeZone : 'Etc/UTC';
+}
+
 /** The spans the records make up to `now`: each status holds until the next record. */
 function spansOf(records: readonly StatusRecord[], now: number): StatusSpan[] {
   const spans: StatusSpan[] = [];

@@ -266,6 +266,34 @@ describe('a restart', () => {
   });
 });
 
+describe('a zone the server does not know', () => {
+  test('counts the days in UTC rather than failing the feed', async () => {
+    const dataFile = join(tempDir(), 'status-data.json');
+    writeFileSync(
+      dataFile,
+      JSON.stringify({
+        version: 1,
+        page: { name: 'Acme', timeZone: 'Madrid' },
+        components: [{ id: 'api', name: 'API', status: 'operational' }],
+        incidents: [],
+        maintenances: [],
+        templates: [],
+        statusLog: { api: [{ at: '2026-11-20T00:00:00Z', status: 'operational' }] },
+      }),
+    );
+    const clock = testClock('2026-11-21T12:00:00Z');
+    const ctx = await startServer({ dataFile, now: clock.now });
+    closers.push(() => ctx.close());
+    const response = await fetch(`${ctx.base}/feed.json`);
+    assert.equal(response.status, 200);
+    const feed = await response.json();
+    assert.deepEqual(
+      feed.components[0].history.map((day) => day.date),
+      ['2026-11-20', '2026-11-21'],
+    );
+  });
+});
+
 describe('the one-year bound', () => {
   test('the log keeps the window and the record before it; at most 365 days are served', async () => {
     const clock = testClock('2025-01-01T00:00:00Z');
