@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { cspPage } from './test/browser/csp-page.mjs';
+import { historyServer } from './test/browser/history-server.mjs';
 import { relayServers } from './test/browser/relay-servers.mjs';
 
 // MODE=prod runs the suite against Lit's production build (no dev-mode checks).
@@ -21,6 +22,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
     relayServers(),
+    historyServer(),
   ],
   browsers: [
     chromeLauncher({

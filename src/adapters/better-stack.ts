@@ -8,17 +8,22 @@
 // `status_report`s (`title`, `report_type`: manual, automatic, maintenance,
 // `starts_at`, `ends_at`, `aggregate_state`, `affected_resources:
 // [{ status_page_resource_id, status }]`, `relationships.status_updates`), with
-// their `status_update`s (`message`, `published_at`).
+// their `status_update`s (`message`, `published_at`). Each resource's
+// `status_history` holds its last 90 days (`day` YYYY-MM-DD, `status` as above,
+// `downtime_duration` and `maintenance_duration` in seconds), recorded by the monitor.
 // Inferred, not documented: Better Stack reports have no stages, so an open report
 // is "investigating" and one whose aggregate state is operational (or whose
 // affected resources are all resolved) is resolved; a report's aggregate state
 // gives its impact (downtime → major, any other → minor); a maintenance report's
-// times say whether it is scheduled, in progress or completed.
+// times say whether it is scheduled, in progress or completed; a day's uptime is
+// its downtime over the whole day (today's too), and a not-monitored day is no data.
 import { FeedFormatError } from '../model/errors.js';
+import { readComponentHistory } from '../model/history.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
+  ComponentDay,
   ComponentStatus,
   Incident,
   IncidentStatus,
@@ -64,18 +69,57 @@ function ianaZone(value: unknown): string | undefined {
 const attributesOf = (item: Json): Json => (isObject(item['attributes']) ? item['attributes'] : {});
 const state = (value: unknown) => asString(value)?.toLowerCase();
 
-function readResource(item: Json, sections: Map<string, string>): StatusComponent | string {
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** Seconds as whole minutes; any time at all is at least one. */
+const minutes = (seconds: number) => (seconds > 0 ? Math.max(1, Math.round(seconds / 60)) : 0);
+
+/**
+ * One `status_history` day in the model's shape (the model's reader then checks it);
+ * a day not monitored is left out: no data.
+ */
+function readHistoryDay(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const worst = RESOURCE_STATUS[state(value['status']) ?? ''];
+  if (worst === 'unknown') return undefined;
+  const seconds = (field: string) => {
+    const number = value[field];
+    return typeof number === 'number' && number > 0 ? Math.min(number, DAY_SECONDS) : 0;
+  };
+  const down = seconds('downtime_duration');
+  const maintenance = seconds('maintenance_duration');
+  const downtime: ComponentDay['downtime'] = {};
+  if (down > 0) downtime.major_outage = minutes(down);
+  if (maintenance > 0) downtime.under_maintenance = minutes(maintenance);
+  return {
+    date: value['day'],
+    uptime: 100 * (1 - down / DAY_SECONDS),
+    worst,
+    ...(Object.keys(downtime).length && { downtime }),
+  };
+}
+
+function readResource(
+  item: Json,
+  sections: Map<string, string>,
+  warnings: Warnings,
+): StatusComponent | string {
   const attributes = attributesOf(item);
   const id = asString(item['id']);
   const name = plainText(attributes['public_name']);
   if (!id || !name) return 'it has no id or public_name';
   const explanation = plainText(attributes['explanation']);
+  const days = asArray(attributes['status_history'])
+    .map(readHistoryDay)
+    .filter((day) => day !== undefined);
+  const history = readComponentHistory(days, (message) => warnings.add(`${name}: ${message}`));
   return {
     id,
     name,
     status: RESOURCE_STATUS[state(attributes['status']) ?? ''] ?? 'unknown',
     group: sections.get(asString(attributes['status_page_section_id']) ?? ''),
     description: explanation || undefined,
+    ...(history && { history }),
   };
 }
 
@@ -181,7 +225,7 @@ export function readBetterStackIndex(
     if (id) updatesById.set(id, update);
   }
   const components = readItems(byType.get('status_page_resource'), 'resource', warnings, (item) =>
-    readResource(item, sections),
+    readResource(item, sections, warnings),
   );
   const incidents: Incident[] = [];
   const maintenances: Maintenance[] = [];
@@ -205,6 +249,8 @@ export function readBetterStackIndex(
     maintenances: sortNewestFirst(maintenances),
     updatedAt: isoDate(page['updated_at']),
   };
+  // Days the monitors measured, as Better Stack's own page shows them.
+  if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   return warnings.attachTo(snapshot);
 }
 

@@ -14,6 +14,7 @@ import {
 import { DataFileError, RequestError } from './errors.js';
 import { checkId, Fields, isObject } from './fields.js';
 import { LIMITS } from './limits.js';
+import { MAX_RECORDS_PER_COMPONENT, type StatusLog, type StatusRecord } from './status-log.js';
 
 /** A message template a team wrote: `{name}` placeholders, one text per locale. */
 export interface Template {
@@ -34,6 +35,11 @@ export interface ServerData {
   maintenances: Maintenance[];
   templates: Template[];
   updatedAt: string;
+  /**
+   * Every component's status changes with their times, oldest first, from which the
+   * native feed serves daily uptime (see status-log.ts). Absent until a component exists.
+   */
+  statusLog?: StatusLog;
 }
 
 export function emptyData(now: Date): ServerData {
@@ -139,6 +145,7 @@ export function readData(value: unknown): ServerData {
     'maintenances',
     'templates',
     'updatedAt',
+    'statusLog',
   ]);
   if (root.value['version'] !== 1) throw new RequestError(400, 'invalid', 'version must be 1.');
   const page = Fields.of(root.value['page'], 'page').only([
@@ -186,7 +193,30 @@ export function readData(value: unknown): ServerData {
       readTemplate(value, `templates[${index}]`),
     ),
     updatedAt: root.date('updatedAt', true) ?? new Date(0).toISOString(),
+    ...readStatusLog(root),
   };
+}
+
+/** `statusLog`: { "<component id>": [{ "at": ISO date, "status": … }, …] }, read oldest first. */
+function readStatusLog(root: Fields): { statusLog?: StatusLog } {
+  const log = root.object('statusLog');
+  if (!log) return {};
+  const statusLog: StatusLog = {};
+  for (const id of Object.keys(log.value)) {
+    checkId(id, log.path(id));
+    const records = log.array(id, MAX_RECORDS_PER_COMPONENT) ?? [];
+    statusLog[id] = records
+      .map((value, index): StatusRecord => {
+        const record = Fields.of(value, log.path(`${id}[${index}]`)).only(['at', 'status']);
+        return {
+          at: record.date('at'),
+          status: record.oneOf('status', COMPONENT_STATUSES) as StatusRecord['status'],
+        };
+      })
+      // A file edited by hand may list them in any order; a log is read in time order.
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  }
+  return { statusLog };
 }
 
 /** Parses the data file's text; any problem becomes a DataFileError a person can act on. */

@@ -5,6 +5,7 @@ import type { ServerData } from './data.js';
 import { toFeedJson, toSnapshot } from './feed.js';
 import { strongEtag } from './http.js';
 import { toAtom, toRss } from './history.js';
+import { historyClock, historyZone } from './status-log.js';
 import { statuspageDocuments } from './statuspage.js';
 
 export interface Document {
@@ -48,13 +49,14 @@ export interface RenderedDocument extends Document {
 /**
  * Every document for one state of the data, rendered together from one snapshot.
  * `eventsUrl` is where /feed.json says live changes are announced (none in a static
- * export: there is no server to listen to).
+ * export: there is no server to listen to). Daily history is counted up to `now`.
  */
 export function renderDocuments(
   data: ServerData,
   eventsUrl: string | undefined,
+  now: number = Date.now(),
 ): Map<string, RenderedDocument> {
-  const snapshot = toSnapshot(data);
+  const snapshot = toSnapshot(data, now);
   const statuspage = statuspageDocuments(data, snapshot);
   const documents = new Map<string, Document>([
     ['/feed.json', json(toFeedJson(data, eventsUrl, snapshot))],
@@ -87,24 +89,66 @@ export function documentFor(
   return renderDocuments(data, eventsUrl).get(path);
 }
 
+/** Data with a revision that changes whenever anything a reader sees would. */
+export interface RevisionedData {
+  readonly data: ServerData;
+  readonly revision: number;
+}
+
 /**
- * The documents of the store's current revision, rendered on first use after a
- * change and then served from memory: a poll is a map lookup, and the event stream
- * sends the very /feed.json bytes a poll gets.
+ * `source`, with a revision that also moves when the served history does without any
+ * change to the data: at midnight in the page's zone (a new day begins, the oldest
+ * leaves), and every few minutes while today's figures grow (see `historyClock`).
+ * `changesInMs` says when that is next due, for a timer that tells the event streams.
+ */
+export function withHistoryClock(
+  source: RevisionedData,
+  now: () => Date,
+): RevisionedData & { changesInMs(): number } {
+  let key: string | undefined;
+  let base: number | undefined;
+  let ticks = 0;
+  const clock = () => {
+    const { data } = source;
+    return historyClock(data.statusLog, now().getTime(), historyZone(data.page.timeZone));
+  };
+  return {
+    get data() {
+      return source.data;
+    },
+    get revision() {
+      const current = clock().key;
+      // A change of the data is a new revision already; only the clock alone adds one.
+      if (source.revision !== base) base = source.revision;
+      else if (current !== key) ticks += 1;
+      key = current;
+      // Both only grow, so their sum changes whenever either does.
+      return base + ticks;
+    },
+    changesInMs: () => clock().changesInMs,
+  };
+}
+
+/**
+ * The documents of the current revision, rendered on first use after a change and
+ * then served from memory: a poll is a map lookup, and the event stream sends the
+ * very /feed.json bytes a poll gets.
  */
 export class DocumentSet {
   private revision = -1;
   private documents = new Map<string, RenderedDocument>();
 
   constructor(
-    private readonly source: { readonly data: ServerData; readonly revision: number },
+    private readonly source: RevisionedData,
     private readonly eventsUrl: string | undefined,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   get(path: string): RenderedDocument | undefined {
-    if (this.revision !== this.source.revision) {
-      this.documents = renderDocuments(this.source.data, this.eventsUrl);
-      this.revision = this.source.revision;
+    const revision = this.source.revision;
+    if (this.revision !== revision) {
+      this.documents = renderDocuments(this.source.data, this.eventsUrl, this.now().getTime());
+      this.revision = revision;
     }
     return this.documents.get(path);
   }

@@ -9,6 +9,7 @@ import {
   type StatusSnapshot,
 } from '../model/types.js';
 import type { ServerData } from './data.js';
+import { historyFromRecords, historyZone } from './status-log.js';
 
 /** How many incidents and maintenances the feeds carry (newest first). */
 export const HISTORY_LIMIT = 50;
@@ -46,7 +47,20 @@ function reportedIndicator(data: PublishedData): Indicator {
   return answered.length ? worstIndicator(answered) : 'unknown';
 }
 
-export function toSnapshot(data: PublishedData): StatusSnapshot {
+/**
+ * The components with their daily history: a component's own (a relayed source's
+ * that carries one), else the one its recorded status changes give, in `timeZone`.
+ */
+function withHistory(data: PublishedData, now: number, timeZone: string) {
+  return data.components.map((component) => {
+    const history =
+      component.history ?? historyFromRecords(data.statusLog?.[component.id], now, timeZone);
+    return history ? { ...component, history } : component;
+  });
+}
+
+/** The snapshot every document is rendered from; daily history counted up to `now`. */
+export function toSnapshot(data: PublishedData, now: number = Date.now()): StatusSnapshot {
   const incidents = sortNewestFirst(data.incidents)
     .slice(0, HISTORY_LIMIT)
     .map((incident) => ({ ...incident, url: incident.url ?? itemUrl(data, incident.id) }));
@@ -60,13 +74,15 @@ export function toSnapshot(data: PublishedData): StatusSnapshot {
     { components: data.components, incidents, maintenances },
     reportedIndicator(data),
   );
+  // The server writes every date in UTC; a page that names no zone is in UTC.
+  const timeZone = data.page.timeZone ?? 'Etc/UTC';
+  const components = withHistory(data, now, historyZone(timeZone));
   return JSON.parse(
     JSON.stringify({
-      // The server writes every date in UTC; a page that names no zone is in UTC.
-      page: { ...data.page, timeZone: data.page.timeZone ?? 'Etc/UTC' },
+      page: { ...data.page, timeZone },
       indicator,
       description: DESCRIPTIONS[indicator],
-      components: data.components,
+      components,
       incidents,
       maintenances,
       updatedAt: data.updatedAt,

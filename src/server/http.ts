@@ -1,6 +1,7 @@
 // Small HTTP helpers: validators, CORS, JSON errors and bounded JSON bodies.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { RequestError } from './errors.js';
 
 /** Admin request bodies larger than this are refused with 413. */
@@ -44,29 +45,69 @@ export function notModified(request: IncomingMessage, etag: string): boolean {
     .some((tag) => tag === '*' || tag === etag || tag === `W/${etag}`);
 }
 
-/** A cacheable document: 200 with its body, or 304 when the client already has it. */
+/** Smaller bodies go as they are: compressing them would save less than it costs. */
+const COMPRESS_FROM = 1024;
+
+type SentDocument = { type: string; body: string | Buffer; etag: string };
+
+// A document's gzip form, made once: documents are rendered once per revision and
+// then sent to every reader, so each poll costs no compression.
+const gzipped = new WeakMap<SentDocument, { body: Buffer; etag: string }>();
+
+function gzipOf(document: SentDocument): { body: Buffer; etag: string } {
+  let compressed = gzipped.get(document);
+  if (!compressed) {
+    // Another representation, so another strong validator.
+    compressed = { body: gzipSync(document.body), etag: document.etag.replace(/"$/, '-gzip"') };
+    gzipped.set(document, compressed);
+  }
+  return compressed;
+}
+
+/** True when Accept-Encoding allows gzip (by name or `*`, with a q above 0). */
+function acceptsGzip(request: IncomingMessage): boolean {
+  const header = request.headers['accept-encoding'];
+  if (typeof header !== 'string' || header.length > 1024) return false;
+  return header.split(',').some((part) => {
+    const [name = '', ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const quality = parameters.find((parameter) => parameter.startsWith('q='));
+    return (name === 'gzip' || name === '*') && (!quality || Number(quality.slice(2)) > 0);
+  });
+}
+
+/**
+ * A cacheable document: 200 with its body (gzip-compressed when the client accepts it
+ * and it is not tiny: a year of daily history repeats itself), or 304 when the client
+ * already has it.
+ */
 export function sendDocument(
   request: IncomingMessage,
   response: ServerResponse,
-  document: { type: string; body: string | Buffer; etag: string },
+  document: SentDocument,
   cacheControl = READ_CACHE_CONTROL,
 ): void {
-  const headers = {
+  const compressible = Buffer.byteLength(document.body) >= COMPRESS_FROM;
+  const compressed = compressible && acceptsGzip(request) ? gzipOf(document) : undefined;
+  const etag = compressed?.etag ?? document.etag;
+  const headers: Record<string, string> = {
     ...CORS,
-    etag: document.etag,
+    etag,
     'cache-control': cacheControl,
   };
-  if (notModified(request, document.etag)) {
+  if (compressible) headers['vary'] = 'Accept-Encoding';
+  if (notModified(request, etag)) {
     response.writeHead(304, headers).end();
     return;
   }
+  const body = compressed?.body ?? document.body;
   response.writeHead(200, {
     ...headers,
     'content-type': document.type,
-    'content-length': Buffer.byteLength(document.body),
+    ...(compressed && { 'content-encoding': 'gzip' }),
+    'content-length': String(Buffer.byteLength(body)),
     'x-content-type-options': 'nosniff',
   });
-  response.end(request.method === 'HEAD' ? undefined : document.body);
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AdminGate, adminRoutes } from './admin.js';
-import { DOCUMENT_PATHS, DocumentSet } from './documents.js';
+import { DOCUMENT_PATHS, DocumentSet, withHistoryClock } from './documents.js';
 import { RequestError } from './errors.js';
 import { descriptorLimit, EventHub } from './events.js';
 import { CORS, READ_PREFLIGHT, sendDocument, sendError } from './http.js';
@@ -75,6 +75,7 @@ export const DESCRIPTOR_RESERVE = 256;
 /** Descriptors kept free of all connections, for files (the data file's writes, static files). */
 const FILE_RESERVE = 32;
 const DEFAULT_STREAMS_PER_CLIENT = 16;
+const CLOCK_MARGIN_MS = 50;
 
 export async function createStatusServer(options: StatusServerOptions = {}): Promise<StatusServer> {
   const now = options.now ?? (() => new Date());
@@ -86,8 +87,8 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   const relay = specs.length ? new Relay(specs, { limits: options.sourceLimits, now }) : undefined;
   // A relay without a data file (or a scenario) has no page of its own.
   const ownPage = options.dataFile !== undefined || options.scenario !== undefined;
-  const published = relay ? relay.compose(store, ownPage) : store;
-  const documents = new DocumentSet(published, options.eventsUrl ?? EVENTS_PATH);
+  const published = withHistoryClock(relay ? relay.compose(store, ownPage) : store, now);
+  const documents = new DocumentSet(published, options.eventsUrl ?? EVENTS_PATH, now);
   const descriptors = (await descriptorLimit()) ?? 1024;
   const feed = () => ({ revision: published.revision, body: documents.get('/feed.json')!.body });
   const events = new EventHub(
@@ -103,8 +104,27 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   const announce = () => {
     if (events.size > 0) events.publish(published.revision, feed().body);
   };
-  store.subscribe(announce);
-  relay?.subscribe(announce);
+  // The served history moves with the clock too (a new day, today's running figures):
+  // the streams hear of it when it does, not only when the data changes.
+  let clockTimer: NodeJS.Timeout | undefined;
+  const watchClock = () => {
+    clearTimeout(clockTimer);
+    clockTimer = setTimeout(
+      () => {
+        announce();
+        watchClock();
+      },
+      // A little late rather than early: the new day has begun when it fires.
+      published.changesInMs() + CLOCK_MARGIN_MS,
+    );
+    clockTimer.unref();
+  };
+  const changed = () => {
+    announce();
+    watchClock();
+  };
+  store.subscribe(changed);
+  relay?.subscribe(changed);
 
   const reading = new Router([
     ...DOCUMENT_PATHS.map((path): Route => ({
@@ -183,6 +203,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
           const address = server.address() as AddressInfo;
           const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           const base = `http://${shown}:${address.port}/`;
+          watchClock();
           if (options.scenario) {
             const stepMs = (options.stepSeconds ?? 6) * 1000;
             stopScenario = startScenario(options.scenario, store, stepMs);
@@ -194,6 +215,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
               resolve(base);
             },
             (error: unknown) => {
+              clearTimeout(clockTimer);
               relay?.stop();
               stopScenario?.();
               server.close();
@@ -204,6 +226,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
       });
     },
     async close() {
+      clearTimeout(clockTimer);
       stopScenario?.();
       relay?.stop();
       events.close();

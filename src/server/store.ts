@@ -11,6 +11,7 @@ import { emptyData, parseDataFile, type ServerData } from './data.js';
 import { DataFileError } from './errors.js';
 import { DEFAULT_RETENTION, MIN_RETENTION } from './limits.js';
 import { lockDataFile, type DataFileLock } from './lock.js';
+import { recordStatuses } from './status-log.js';
 
 export type ChangeListener = (data: ServerData, revision: number) => void;
 
@@ -129,6 +130,9 @@ export class DataStore {
       const draft = structuredClone(this.state) as ServerData;
       const result = mutate(draft, now);
       draft.updatedAt = now.toISOString();
+      // Whatever changed a component's status (the admin API, an incident, a
+      // maintenance, the scenario), its log records it in the same atomic write.
+      setStatusLog(draft, recordStatuses(draft.statusLog, draft.components, now).log);
       const archived = moveOldHistory(draft, this.retention);
       // Archived first: a crash between the two writes leaves an item in both files, never in neither.
       if (this.file && archived.length > 0)
@@ -190,12 +194,36 @@ export async function readDataFile(file: string): Promise<ServerData> {
   return parseDataFile(text, path);
 }
 
-/** The state in the data file, which is created when it does not exist. */
+/** An empty log is left out of the file, as it is before any component exists. */
+function setStatusLog(data: ServerData, log: ServerData['statusLog']): void {
+  if (log && Object.keys(log).length > 0) data.statusLog = log;
+  else delete data.statusLog;
+}
+
+/**
+ * The state in the data file, which is created when it does not exist. A component
+ * whose status is not its log's last record (a file from before the log, or edited
+ * while the server was down) gets a record now: the server saw the status only now,
+ * so the last one recorded holds until then, and days before a first record have no data.
+ */
 async function load(path: string, now: () => Date): Promise<ServerData> {
   const text = await readText(path);
   // Ours alone now (claimed): temp files here are from a write a crash cut short.
   await removeStaleTempFiles(path);
-  if (text !== undefined) return parseDataFile(text, path);
+  if (text !== undefined) {
+    const data = parseDataFile(text, path);
+    const { log, changed } = recordStatuses(data.statusLog, data.components, now());
+    if (!changed) return data;
+    setStatusLog(data, log);
+    try {
+      await writeFileAtomic(path, serialize(data));
+    } catch (error) {
+      throw new DataFileError(
+        `Cannot write the data file ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that it and its folder are writable.`,
+      );
+    }
+    return data;
+  }
   const data = emptyData(now());
   try {
     await writeFileAtomic(path, serialize(data));

@@ -3,6 +3,7 @@
 import type { Incident, Indicator, Maintenance, StatusComponent } from '../../model/types.js';
 import type { ServerData } from '../data.js';
 import type { PublishedData } from '../feed.js';
+import type { StatusLog } from '../status-log.js';
 import type { RelaySource } from './source.js';
 
 /** Short, stable, unique keys for the sources: their host names, numbered when repeated. */
@@ -46,6 +47,7 @@ export function mergeSources(
   const incidents: Incident[] = [...data.incidents];
   const maintenances: Maintenance[] = [...data.maintenances];
   const indicators: Indicator[] = [];
+  const statusLog: StatusLog = { ...data.statusLog };
   let updatedAt = ownPage ? data.updatedAt : undefined;
   sources.forEach((source, index) => {
     const key = keys[index]!;
@@ -58,6 +60,8 @@ export function mergeSources(
       return;
     }
     indicators.push(snapshot.indicator);
+    for (const [id, records] of Object.entries(source.statusLog))
+      statusLog[`${key}/${id}`] = records;
     for (const component of snapshot.components) {
       const inner = component.group;
       components.push({
@@ -84,6 +88,7 @@ export function mergeSources(
     incidents,
     maintenances,
     updatedAt: updatedAt ?? data.updatedAt,
+    statusLog,
     sources: sources.map((source) => source.report()),
     sourceIndicators: indicators,
   };

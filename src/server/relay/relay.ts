@@ -2,7 +2,7 @@
 // the team's own data, as its own page. One poll per source per interval, however
 // many browsers read the result; a change bumps the revision the documents and the
 // event stream follow.
-import type { ServerData } from '../data.js';
+import type { RevisionedData } from '../documents.js';
 import type { PublishedData } from '../feed.js';
 import { mergeSources } from './merge.js';
 import { RelaySource } from './source.js';
@@ -16,12 +16,6 @@ const ANSWERED_REFRESH_MS = 5 * 60_000;
 export interface RelayOptions {
   limits?: Partial<UpstreamLimits>;
   now?: () => Date;
-}
-
-/** What the relay composes with: the data store's state and revision. */
-export interface RevisionedData {
-  readonly data: ServerData;
-  readonly revision: number;
 }
 
 export class Relay {

@@ -4,6 +4,7 @@ import { createAutoAdapter } from '../../adapters/auto.js';
 import { adapterNames, detectAdapter, getAdapter } from '../../adapters/registry.js';
 import type { FeedAdapter } from '../../adapters/types.js';
 import type { SourceReport, StatusSnapshot } from '../../model/types.js';
+import { recordStatuses, type StatusLog } from '../status-log.js';
 import type { SourceSpec } from './spec.js';
 import { DEFAULT_LIMITS, Upstream, type UpstreamLimits } from './upstream.js';
 
@@ -20,6 +21,12 @@ export class RelaySource {
   problem: string | undefined;
   /** Polls failed in a row. */
   failures = 0;
+  /**
+   * The status changes of the components whose source carries no history of its own,
+   * as this relay saw them between polls (kept in memory: it starts again with the
+   * process). While the source does not answer, the last status seen holds.
+   */
+  statusLog: StatusLog = {};
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private inFlight: AbortController | undefined;
@@ -91,6 +98,8 @@ export class RelaySource {
       if (this.stopped) return;
       this.snapshot = snapshot;
       this.lastAnsweredAt = this.now();
+      const unmeasured = snapshot.components.filter((component) => !component.history);
+      this.statusLog = recordStatuses(this.statusLog, unmeasured, this.lastAnsweredAt).log;
       this.failures = 0;
       this.problem = undefined;
     } catch (error) {

@@ -112,3 +112,12 @@ export function eventReader(response) {
     cancel: () => reader.cancel(),
   };
 }
+
+/** Components without their daily history, which grows with the clock. */
+export function withoutHistory(components) {
+  return components.map((component) => {
+    const copy = { ...component };
+    delete copy.history;
+    return copy;
+  });
+}

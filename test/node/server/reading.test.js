@@ -53,7 +53,13 @@ describe('reading routes', () => {
 
   for (const [path, type] of Object.entries(READ_PATHS)) {
     test(`GET ${path}: 200, CORS *, strong ETag, CDN-friendly caching, 304 and HEAD`, async () => {
-      const response = await fetch(`${ctx.base}${path}`);
+      // The uncompressed representation (gzip has a test of its own).
+      const read = (init = {}) =>
+        fetch(`${ctx.base}${path}`, {
+          ...init,
+          headers: { 'accept-encoding': 'identity', ...init.headers },
+        });
+      const response = await read();
       assert.equal(response.status, 200);
       assert.ok(response.headers.get('content-type').startsWith(type));
       assert.equal(response.headers.get('access-control-allow-origin'), '*');
@@ -67,22 +73,54 @@ describe('reading routes', () => {
       const body = await response.text();
       assert.ok(body.length > 0);
 
-      const again = await fetch(`${ctx.base}${path}`, { headers: { 'if-none-match': etag } });
+      const again = await read({ headers: { 'if-none-match': etag } });
       assert.equal(again.status, 304);
       assert.equal(await again.text(), '');
       assert.equal(again.headers.get('etag'), etag);
 
-      const stale = await fetch(`${ctx.base}${path}`, { headers: { 'if-none-match': '"other"' } });
+      const stale = await read({ headers: { 'if-none-match': '"other"' } });
       assert.equal(stale.status, 200);
       assert.equal(await stale.text(), body);
 
-      const head = await fetch(`${ctx.base}${path}`, { method: 'HEAD' });
+      const head = await read({ method: 'HEAD' });
       assert.equal(head.status, 200);
       assert.equal(head.headers.get('etag'), etag);
       assert.equal(Number(head.headers.get('content-length')), Buffer.byteLength(body));
       assert.equal(await head.text(), '');
     });
   }
+
+  test('a client that accepts gzip gets it, with the representation’s own ETag and 304', async () => {
+    const get = (encoding, etag) =>
+      fetch(`${ctx.base}/feed.json`, {
+        headers: { 'accept-encoding': encoding, ...(etag && { 'if-none-match': etag }) },
+      });
+    const plain = await get('identity');
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+    const text = await plain.text();
+
+    const zipped = await get('br;q=1, gzip;q=0.8');
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(zipped.headers.get('vary'), 'Accept-Encoding');
+    assert.ok(Number(zipped.headers.get('content-length')) < Buffer.byteLength(text));
+    assert.equal(await zipped.text(), text, 'the same document');
+    const etag = zipped.headers.get('etag');
+    assert.notEqual(etag, plain.headers.get('etag'));
+    assert.match(etag, /^"[^"]+"$/, 'a strong ETag');
+    assert.equal((await get('gzip', etag)).status, 304);
+
+    const refused = await get('gzip;q=0, identity');
+    assert.equal(refused.headers.get('content-encoding'), null);
+
+    // A few hundred bytes go as they are.
+    const small = await fetch(`${ctx.base}/api/v2/status.json`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    assert.ok((await small.text()).length < 1024);
+    assert.equal(small.headers.get('content-encoding'), null);
+    assert.equal(small.headers.get('vary'), null);
+  });
 
   test('a change gives /feed.json a new ETag, and the old one no longer gets a 304', async () => {
     const first = await fetch(`${ctx.base}/feed.json`);

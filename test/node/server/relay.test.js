@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { after, describe, test } from 'node:test';
 import { getAdapter } from '../../../dist/adapters/index.js';
 import { createStatusServer } from '../../../dist/server/index.js';
-import { eventReader, startServer } from './helpers.js';
+import { eventReader, startServer, withoutHistory } from './helpers.js';
 
 const fixture = (path) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -206,7 +206,12 @@ describe('relay', () => {
     assert.equal(feed.sources[0].state, 'stale');
     assert.equal(feed.sources[0].lastAnsweredAt, answeredAt);
     assert.match(feed.sources[0].problem, new RegExp(`No answer since ${answeredAt}.*HTTP 500`));
-    assert.deepEqual(feed.components, components, 'the last data is kept');
+    // The relay's own record of a component grows with the clock; the rest stays.
+    assert.deepEqual(
+      withoutHistory(feed.components),
+      withoutHistory(components),
+      'the last data is kept',
+    );
 
     up.mode = 'ok';
     await server.relay.pollNow();
