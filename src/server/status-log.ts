@@ -3,14 +3,8 @@
 // until the next one. What the server did not see (a change while it was down, a
 // relayed source that stopped answering) it does not invent: the last status it
 // recorded holds until it records another.
-import {
-  dateInZone,
-  historyFromSpans,
-  HISTORY_DAYS,
-  shiftDate,
-  startOfDay,
-  type StatusSpan,
-} from '../model/days.js';
+import { dateInZone, HISTORY_DAYS, shiftDate, startOfDay, type StatusSpan } from '../model/days.js';
+import { historyFromSpans } from '../model/spans.js';
 import type { ComponentDay, ComponentStatus, StatusComponent } from '../model/types.js';
 
 /** One status change: the component was in `status` from `at` (ISO 8601, UTC). */
