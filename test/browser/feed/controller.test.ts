@@ -1,5 +1,6 @@
 import { expect, fixture as render, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import '../helpers/lit-warnings.js';
 import '../../../src/components/status-badge/define.js';
 import type { StatusBadge } from '../../../src/components/status-badge/status-badge.js';
 import { CACHE_PREFIX } from '../../../src/feed/cache.js';
@@ -75,6 +76,8 @@ describe('FeedController with <status-badge>', () => {
     const elements = await badges(feed, 2);
     await waitUntil(() => elements.every((el) => el.state === 'ready'), 'the badges did not load');
     const store = getFeed({ src: feed.url, adapter: 'statuspage' });
+    // Planned once this tab holds the cross-tab lock (its code loads after the first request).
+    await waitUntil(() => store.nextPollAt !== undefined, 'no poll was planned');
     elements[0].remove();
     expect(store.nextPollAt).to.be.a('number');
     elements[1].remove();

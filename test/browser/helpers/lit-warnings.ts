@@ -17,9 +17,7 @@ beforeEach(() => {
  * code loads on the first failure, so the writing waits for it.
  */
 export async function diagnostics(): Promise<string[]> {
-  await import('../../../src/internal/diagnostics.js');
-  // Every failure's `import(…).then(write)` has run by the next task.
-  await new Promise((resolve) => setTimeout(resolve));
+  await written();
   return warn
     .getCalls()
     .map((call) => call.args.join(' '))
@@ -28,7 +26,20 @@ export async function diagnostics(): Promise<string[]> {
 
 const OURS = '[status-widgets]';
 
-afterEach(function () {
+/** Waits for the diagnoses of failures so far: each failure's `import(…).then(write)`. */
+async function written(): Promise<void> {
+  await import('../../../src/internal/diagnostics.js');
+  // One task later every such `then` has run (a message, which fake timers do not hold).
+  await new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(null);
+  });
+}
+
+afterEach(async function () {
+  // A diagnosis written after the test's last look still goes to this stub, not the log.
+  await written();
   const calls = warn
     .getCalls()
     .map((call) => call.args.join(' '))
