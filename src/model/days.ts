@@ -98,11 +98,12 @@ function minutesIn(spans: readonly StatusSpan[], from: number, to: number): Stat
   const edges = [...cuts].sort((a, b) => a - b);
   const minutes: StatusMinutes = {};
   for (let i = 0; i < edges.length - 1; i++) {
-    let status: ComponentStatus = 'operational';
+    // The worst status a span says; a known one wins over "unknown"; none: operational.
+    let status: ComponentStatus | undefined;
     for (const span of spans)
       if (span.start <= edges[i] && span.end >= edges[i + 1])
-        status = worseStatus(status, span.status);
-    if (status !== 'operational')
+        status = status ? worseStatus(status, span.status) : span.status;
+    if (status && status !== 'operational')
       minutes[status] = (minutes[status] ?? 0) + (edges[i + 1] - edges[i]) / MINUTE;
   }
   return minutes;
@@ -111,7 +112,9 @@ function minutesIn(spans: readonly StatusSpan[], from: number, to: number): Stat
 /**
  * One day from the spans over its covered part, `from` to `to`: the minutes in each
  * status other than operational (where spans overlap, the worse one counts; where none
- * covers, operational), the worst status, and the uptime over the covered time.
+ * covers, operational), the worst status, and the uptime over the covered time. Time
+ * in an unknown state is neither up nor down: the uptime is over the rest, and a day
+ * known for none of its time has none (never 100 %).
  */
 export function dayFromSpans(
   date: string,
@@ -122,11 +125,14 @@ export function dayFromSpans(
   const downtime = minutesIn(spans, from, to);
   let worst: ComponentStatus = 'operational';
   let down = 0;
+  let known = (to - from) / MINUTE;
   for (const [status, spent] of Object.entries(downtime) as [ComponentStatus, number][]) {
-    worst = worseStatus(worst, status);
+    if (status === 'unknown') known -= spent;
+    else worst = worseStatus(worst, status);
     if (isDown(status)) down += spent;
     downtime[status] = Math.round(spent);
   }
-  const uptime = 100 * (1 - (down * MINUTE) / (to - from));
-  return { date, uptime, worst, ...(Object.keys(downtime).length && { downtime }) };
+  const details = Object.keys(downtime).length ? { downtime } : {};
+  if (known < 1e-6) return { date, worst: 'unknown', ...details };
+  return { date, uptime: 100 * (1 - down / known), worst, ...details };
 }

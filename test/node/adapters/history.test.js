@@ -121,6 +121,34 @@ describe('days from status spans', () => {
     );
   });
 
+  test('time in an unknown state is neither up nor down: never a day of 100 %', () => {
+    const day = Date.parse('2026-03-10T00:00:00Z');
+    const hours = (h) => day + h * 3_600_000;
+    const span = (start, end, status) => ({ start: hours(start), end: hours(end), status });
+    const [allUnknown] = historyFromSpans([span(0, 24, 'unknown')], hours(0), hours(24));
+    assert.deepEqual(allUnknown, {
+      date: '2026-03-10',
+      worst: 'unknown',
+      downtime: { unknown: 1440 },
+    });
+    // 12 hours unknown, 6 down, 6 up: half of the known time was down.
+    const [mixed] = historyFromSpans(
+      [span(0, 12, 'unknown'), span(12, 18, 'major_outage'), span(18, 24, 'operational')],
+      hours(0),
+      hours(24),
+    );
+    assert.equal(mixed.uptime, 50);
+    assert.equal(mixed.worst, 'major_outage');
+    assert.deepEqual(mixed.downtime, { unknown: 720, major_outage: 360 });
+    // A known status wins over an unknown one said at the same time.
+    const [both] = historyFromSpans(
+      [span(0, 24, 'unknown'), span(0, 24, 'operational')],
+      hours(0),
+      hours(24),
+    );
+    assert.deepEqual(both, { date: '2026-03-10', uptime: 100, worst: 'operational' });
+  });
+
   test('checks from the future are left out, and none make no spans', () => {
     assert.equal(spansFromChecks([{ at: now + DAY, status: 'operational' }], now), undefined);
     assert.equal(historyFromSpans([], now, now), undefined);
