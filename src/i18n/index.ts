@@ -102,8 +102,13 @@ export function msg(
     typeof entry === 'string'
       ? entry
       : (entry[pluralRules(found).select(Number(vars?.count)) as 'one'] ?? entry.other);
+  // Numbers as the language writes them: "19,900" in English, "19.900" in German.
+  const fill = (value: string | number) =>
+    typeof value === 'number' ? intl(Intl.NumberFormat, locale).format(value) : value;
   return vars
-    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        vars[name] === undefined ? whole : fill(vars[name]),
+      )
     : template;
 }
 

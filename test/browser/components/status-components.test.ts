@@ -144,7 +144,7 @@ describe('<status-components>', () => {
     it('counts the components it did not read in "more"', async () => {
       const el = await listFor(await many());
       expect(rows(el)).to.have.length(100);
-      expect(partText(el, 'more')).to.match(/^And 19,?900 more on the status page$/);
+      expect(partText(el, 'more')).to.equal('And 19,900 more on the status page');
     });
 
     it('counts only what the filter names', async () => {

@@ -99,8 +99,11 @@ describe('messages', () => {
     expect(resolveLocale(inner, 'ja')).to.equal('ja');
   });
 
-  it('fills placeholders', () => {
+  it('fills placeholders, numbers as the language writes them', async () => {
     expect(msg('en', 'banner.count', { count: 3 })).to.equal('3 active incidents');
+    expect(msg('en', 'list.more', { count: 19900 })).to.equal('And 19,900 more on the status page');
+    await loadLocale('de');
+    expect(msg('de', 'list.more', { count: 19900 })).to.contain('19.900');
   });
 });
 
