@@ -17,6 +17,7 @@ import {
   updateMaintenance,
 } from './changes.js';
 import type { ServerData } from './data.js';
+import { recordStatuses, type StatusLog } from './status-log.js';
 import type { DataStore } from './store.js';
 
 export type ScenarioName = 'demo' | 'demo-zh-CN';
@@ -185,9 +186,13 @@ export const DEMO_STEPS = [
 ] as const;
 export type DemoStep = (typeof DEMO_STEPS)[number]['name'];
 
+/** How long the story's page has watched its components: the uptime strip's window. */
+const WATCHED_DAYS = 90;
+
 /**
  * Writes the page as it stands `at` story minutes into the story, with that moment
- * placed at `now`. Every event up to `at` is replayed at its own (earlier) time.
+ * placed at `now`. Every event up to `at` is replayed at its own (earlier) time, the
+ * status changes it makes too, so the uptime history tells the same story.
  */
 export function writeStoryAt(
   data: ServerData,
@@ -207,6 +212,12 @@ export function writeStoryAt(
   }));
   data.incidents = [];
   data.maintenances = [];
+  // Each component's status changes as the story makes them, from the day it was first watched.
+  let log: StatusLog = {};
+  const record = (minute: number) => {
+    log = recordStatuses(log, data.components, time(minute)).log;
+  };
+  record(at - WATCHED_DAYS * 24 * 60);
 
   // The history: an incident three days ago, closed with a postmortem.
   const earlier = createIncident(
@@ -223,6 +234,7 @@ export function writeStoryAt(
     time(T.earlier),
   );
   earlier.id = ids.earlier;
+  record(T.earlier);
   updateIncident(
     data,
     earlier.id,
@@ -233,6 +245,7 @@ export function writeStoryAt(
     },
     time(T.earlier + 42),
   );
+  record(T.earlier + 42);
   updateIncident(
     data,
     earlier.id,
@@ -265,6 +278,7 @@ export function writeStoryAt(
       { status: 'in_progress', body: text.maintenance.started },
       time(T.maintenanceStart),
     );
+    record(T.maintenanceStart);
   }
   if (happened(T.maintenanceEnd)) {
     updateMaintenance(
@@ -273,6 +287,7 @@ export function writeStoryAt(
       { status: 'completed', body: text.maintenance.completed },
       time(T.maintenanceEnd),
     );
+    record(T.maintenanceEnd);
   }
   const weekAhead = T.announced + 8 * 24 * 60;
   const nextWeek = createMaintenance(
@@ -288,6 +303,8 @@ export function writeStoryAt(
   );
   nextWeek.id = ids.nextWeek;
   for (const item of [earlier, maintenance, nextWeek]) numberUpdates(item);
+
+  data.statusLog = log;
 
   // The incident: acknowledged, escalating minor → major → critical, an update that
   // comes late, then the fix, the resolution and the postmortem.
@@ -306,9 +323,11 @@ export function writeStoryAt(
     time(T.acknowledged),
   );
   incident.id = ids.incident;
+  record(T.acknowledged);
   const update = (minute: number, change: Record<string, unknown>) => {
     if (happened(minute)) {
       updateIncident(data, incident.id, { locale: text.locale, ...change }, time(minute));
+      record(minute);
     }
   };
   update(T.identified, {
@@ -348,6 +367,7 @@ export function writeStoryAt(
     postmortemUrl: text.incident.postmortemUrl,
   });
   numberUpdates(incident);
+  data.statusLog = log;
 }
 
 /** Update ids that follow the item's own: the same at every step of one pass. */

@@ -2,6 +2,7 @@
 // story in order, each consistent in itself, in English and in Chinese.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { dateInZone } from '../../../dist/model/days.js';
 import { eventReader, startServer } from './helpers.js';
 
 const MINUTE = 60_000;
@@ -102,6 +103,23 @@ describe('--scenario demo', () => {
       Date.now() - Date.parse(postmortem.resolvedAt) < 30 * MINUTE,
       "still within the banner's default 30 resolved minutes",
     );
+  });
+
+  test("tells the same story in its components' uptime history, from 90 days back", () => {
+    const day = (feed, id, date) =>
+      feed.components.find((item) => item.id === id).history.find((d) => d.date === date);
+    const critical = pass.find((step) => step.state === 'critical').feed;
+    const builds = critical.components.find((item) => item.id === 'builds').history;
+    assert.ok(builds.length >= 90 && builds.length <= 92, `${builds.length} days of history`);
+    // Three days ago: Builds slowed for 42 minutes (slow is not down).
+    const earlier = critical.incidents.find((item) => item.status === 'postmortem');
+    const slow = day(critical, 'builds', dateInZone(earlier.createdAt, critical.page.timeZone));
+    assert.equal(slow.uptime, 100);
+    assert.ok(slow.downtime.degraded_performance >= 41, JSON.stringify(slow));
+    // Today, while deploys fail everywhere: down time, and less than 100 %.
+    const today = critical.components.find((item) => item.id === 'deploys').history.at(-1);
+    assert.ok(today.downtime.partial_outage > 0 && today.uptime < 100, JSON.stringify(today));
+    assert.equal(today.worst, 'major_outage');
   });
 
   test('shows an upcoming and an in-progress maintenance', () => {
