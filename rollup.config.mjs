@@ -106,13 +106,14 @@ const cdnPlugins = () => [
   minify,
 ];
 
-// The model helpers the readers share and the elements do not draw with: one chunk,
-// so that a page reading one format downloads fewer files. Only modules that import
-// nothing the entry holds: a rule pulling in one of those would split the entry.
-const READER_KIT = /\/src\/model\/(sanitize|sort|types|incident-url)\.ts$/;
+// What every page loads just after its entry, in one chunk rather than a file each:
+// the model helpers all readers share, and cross-tab sharing (loaded after the first
+// request). Only modules that import nothing the entry holds: a rule pulling in one
+// of those would split the entry.
+const AFTER_ENTRY = /\/src\/(model\/(sanitize|sort|types|incident-url)|feed\/tabs)\.ts$/;
 const cdnChunks = {
   chunkFileNames: 'chunks/[name]-[hash].js',
-  manualChunks: (id) => (READER_KIT.test(id) ? 'kit' : undefined),
+  manualChunks: (id) => (AFTER_ENTRY.test(id) ? 'shared' : undefined),
 };
 
 const cdnBuilds = [
