@@ -1,6 +1,7 @@
 // The reference feed server: reading routes (native, Statuspage v2, Atom/RSS, SSE),
 // the admin API, and optionally static files and the demo scenario. This module
 // wires the parts together; each lives in its own module.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AdminGate, adminRoutes } from './admin.js';
@@ -84,7 +85,11 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   const specs = (options.sources ?? []).map((source) =>
     typeof source === 'string' ? parseSourceSpec(source) : source,
   );
-  const relay = specs.length ? new Relay(specs, { limits: options.sourceLimits, now }) : undefined;
+  // Names this server in its relay's requests (RFC 9110's Via), so it can refuse its own.
+  const via = `1.1 status-widgets-${randomUUID()}`;
+  const relay = specs.length
+    ? new Relay(specs, { limits: options.sourceLimits, now, via })
+    : undefined;
   // A relay without a data file (or a scenario) has no page of its own.
   const ownPage = options.dataFile !== undefined || options.scenario !== undefined;
   const published = withHistoryClock(relay ? relay.compose(store, ownPage) : store, now);
@@ -142,6 +147,13 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   const gate = new AdminGate(options.token);
 
   async function handle(request: IncomingMessage, response: ServerResponse, path: string) {
+    if (request.headers.via?.includes(via)) {
+      throw new RequestError(
+        508,
+        'loop_detected',
+        "This request came from this server's own relay: a --source points at this server itself. Give the source's own address.",
+      );
+    }
     if (path === '/admin' || path.startsWith('/admin/')) {
       if (request.method === 'OPTIONS')
         return gate.preflight(request, response, admin.allowed(path));

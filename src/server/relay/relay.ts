@@ -16,6 +16,12 @@ const ANSWERED_REFRESH_MS = 5 * 60_000;
 export interface RelayOptions {
   limits?: Partial<UpstreamLimits>;
   now?: () => Date;
+  /**
+   * The `Via` value its requests carry: the server that runs the relay answers a
+   * request carrying its own with 508 Loop Detected, however the source's address
+   * reaches it (another name, a proxy), where `start` can only compare addresses.
+   */
+  via?: string;
 }
 
 export class Relay {
@@ -32,7 +38,8 @@ export class Relay {
     provideXmlParser();
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.sources = specs.map(
-      (spec) => new RelaySource(spec, this.now, () => this.polled(), limits),
+      (spec) =>
+        new RelaySource(spec, this.now, () => this.polled(), limits, Math.random, options.via),
     );
   }
 

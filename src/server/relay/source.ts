@@ -37,8 +37,9 @@ export class RelaySource {
     private readonly onPoll: () => void,
     limits: UpstreamLimits = DEFAULT_LIMITS,
     private readonly random: () => number = Math.random,
+    via?: string,
   ) {
-    this.upstream = new Upstream(limits);
+    this.upstream = new Upstream(limits, Date.now, via);
     this.adapter = spec.adapter
       ? getAdapter(spec.adapter)
       : (detectAdapter(spec.url) ?? this.detectingAdapter());

@@ -69,6 +69,8 @@ export class Upstream {
   constructor(
     private readonly limits: UpstreamLimits = DEFAULT_LIMITS,
     private readonly now: () => number = Date.now,
+    /** Names this relay in each request's `Via`, so its own server can tell a loop. */
+    private readonly via?: string,
   ) {}
 
   /** The `fetch` handed to the adapters. */
@@ -93,6 +95,7 @@ export class Upstream {
         accept: 'application/json, application/atom+xml, application/rss+xml, */*;q=0.5',
         'user-agent': USER_AGENT,
       };
+      if (this.via) headers['via'] = this.via;
       if (cached && location === url) {
         if (cached.etag) headers['if-none-match'] = cached.etag;
         if (cached.lastModified) headers['if-modified-since'] = cached.lastModified;
@@ -110,6 +113,12 @@ export class Upstream {
         }
         location = new URL(next, location).href;
         continue;
+      }
+      if (response.status === 508) {
+        await response.body?.cancel();
+        throw new UpstreamError(
+          `${location} is this server itself (it answered 508 Loop Detected): a relay cannot read its own feeds. Give the source's own address.`,
+        );
       }
       if (response.status === 304 && cached) {
         await response.body?.cancel();

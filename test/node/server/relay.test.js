@@ -357,6 +357,26 @@ describe('relay', () => {
     closers.push(() => server.close());
     await assert.rejects(server.listen(port, '127.0.0.1'), /points at this server itself/);
   });
+
+  test('refuses to read itself by another address too: its own requests are answered 508', async () => {
+    const probe = createServer();
+    await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = probe.address().port;
+    await new Promise((resolve) => probe.close(resolve));
+    // 127.0.0.1 written as an IPv4-mapped IPv6 address: no name the start check knows.
+    const server = await createStatusServer({
+      sources: [`adapter=native,http://[::ffff:127.0.0.1]:${port}/feed.json`],
+    });
+    closers.push(() => server.close());
+    const base = await server.listen(port, '127.0.0.1');
+    const feed = await (await fetch(`${base}feed.json`)).json();
+    assert.match(
+      feed.sources[0].problem,
+      /is this server itself \(it answered 508 Loop Detected\)/,
+    );
+    // Anyone else reading it is served as before.
+    assert.equal((await fetch(`${base}feed.json`)).status, 200);
+  });
 });
 
 describe('export with sources', () => {
