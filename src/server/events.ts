@@ -31,6 +31,14 @@ interface Stream {
 }
 
 const HEARTBEAT = Buffer.from(': heartbeat\n\n');
+/**
+ * A feed larger than this (a year of daily history for many components) is announced,
+ * not pushed: every reader then fetches /feed.json, gzip-compressed and revalidated,
+ * instead of each stream carrying the whole uncompressed document.
+ */
+const PUSH_MAX_BYTES = 64 * 1024;
+/** The announcement's data: not a feed, so a widget that reads it loads the feed itself. */
+const CHANGED_NOTICE = '{"changed":true}';
 /** A stream may hold this much unsent (or two events, if they are larger) before it is dropped. */
 const MIN_BUFFER_BYTES = 1024 * 1024;
 /** Streams written per turn of the event loop: a fan-out never blocks reads for long. */
@@ -124,7 +132,8 @@ export class EventHub {
   private eventFor(revision: number, body: string): Buffer {
     if (this.latest?.revision !== revision) {
       // JSON.stringify writes no line breaks, so the body is one data line.
-      const text = `id: ${revision}\ndata: ${body.trimEnd()}\n\n`;
+      const data = Buffer.byteLength(body) > PUSH_MAX_BYTES ? CHANGED_NOTICE : body.trimEnd();
+      const text = `id: ${revision}\ndata: ${data}\n\n`;
       this.latest = { revision, event: Buffer.from(text) };
       this.bufferLimit = Math.max(MIN_BUFFER_BYTES, 2 * this.latest.event.length);
     }

@@ -355,17 +355,21 @@ describe('FeedStore', () => {
       await until(() => store.fetchedAt === Date.now(), 'the load on an event');
       expect(feed.polls()).to.equal(2);
 
+      // The reference server's announcement of a feed too large to push: load it.
+      stream.onmessage!(new MessageEvent('message', { data: '{"changed":true}' }));
+      await until(() => feed.polls() === 3, 'the load after an announcement');
+
       // An event carrying the feed document: read as is, no request.
       const changed = await summaryText((summary) => {
         (summary['status'] as Record<string, string>)['indicator'] = 'critical';
       });
       stream.onmessage!(new MessageEvent('message', { data: changed }));
       await until(() => store.snapshot!.indicator === 'critical', 'the pushed snapshot');
-      expect(feed.polls()).to.equal(2);
+      expect(feed.polls()).to.equal(3);
 
       // One the adapter cannot read: ask the feed itself.
       stream.onmessage!(new MessageEvent('message', { data: 'ping' }));
-      await until(() => feed.polls() === 3, 'the load after an unreadable event');
+      await until(() => feed.polls() === 4, 'the load after an unreadable event');
       await until(() => store.snapshot!.indicator === 'major', 'the fed snapshot');
       expect(store.state).to.equal('ready');
 
@@ -373,7 +377,7 @@ describe('FeedStore', () => {
       expect(stream.closed).to.be.true;
       expect(store.nextPollAt).to.be.a('number');
       await clock.tickAsync(60 * SECOND);
-      expect(feed.polls()).to.equal(4);
+      expect(feed.polls()).to.equal(5);
     });
 
     it('follows the events link a feed advertises, without transport "sse"', async () => {

@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { eventReader, startServer, tempDir, TOKEN } from './helpers.js';
@@ -115,10 +115,11 @@ describe('event stream caps', () => {
 
 describe('a reader that stops reading', () => {
   test('is dropped once its buffer stays full, and the others keep receiving', async () => {
-    // A large page, so that a few changes overflow every buffer on the way.
+    // A page just small enough to be pushed whole (larger ones are only announced),
+    // so that changes overflow every buffer on the way.
     const dir = tempDir();
     const dataFile = join(dir, 'status-data.json');
-    const components = Array.from({ length: 2000 }, (_, i) => ({
+    const components = Array.from({ length: 55 }, (_, i) => ({
       id: `c${i}`,
       name: `Component ${i}`,
       status: 'operational',
@@ -140,9 +141,10 @@ describe('a reader that stops reading', () => {
     stalled.pause(); // never reads again
     const reading = eventReader(await openStream(ctx));
     try {
-      await reading.next();
+      const first = await reading.next();
+      assert.ok(first.data.length > 50_000, `pushed whole: ${first.data.length} bytes`);
       await waitUntil(() => ctx.server.streams === 2);
-      for (let i = 0; i < 40 && ctx.server.streams > 1; i += 1) {
+      for (let i = 0; i < 400 && ctx.server.streams > 1; i += 1) {
         const status = i % 2 ? 'major_outage' : 'operational';
         await ctx.admin('PUT', '/admin/components/c0', { name: 'Component 0', status });
         // The reading stream gets every change (heartbeats in between are skipped).
@@ -178,3 +180,39 @@ async function waitUntil(condition, ms = 5000) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('a feed too large to push', () => {
+  test('is announced on the stream, not pushed whole: readers fetch it, compressed', async () => {
+    const dataFile = join(tempDir(), 'status-data.json');
+    let ctx = await startServer({ dataFile });
+    for (let i = 0; i < 12; i += 1) {
+      const put = await ctx.admin('PUT', `/admin/components/c${i}`, {
+        name: `Component ${i}`,
+        status: 'operational',
+      });
+      assert.equal(put.status, 201);
+    }
+    await ctx.close();
+    // A year of watching each component: a year of daily history in the feed.
+    const data = JSON.parse(readFileSync(dataFile, 'utf8'));
+    const yearAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    for (const records of Object.values(data.statusLog)) records[0].at = yearAgo;
+    writeFileSync(dataFile, JSON.stringify(data));
+
+    ctx = await startServer({ dataFile });
+    try {
+      const feed = await (await fetch(`${ctx.base}/feed.json`)).text();
+      assert.ok(feed.length > 64 * 1024, `${feed.length} bytes`);
+      const events = eventReader(await openStream(ctx));
+      assert.equal((await events.next()).data, '{"changed":true}');
+      await ctx.admin('PUT', '/admin/components/c0', {
+        name: 'Component 0',
+        status: 'major_outage',
+      });
+      assert.equal((await events.next()).data, '{"changed":true}');
+      await events.cancel();
+    } finally {
+      await ctx.close();
+    }
+  });
+});
