@@ -35,5 +35,4 @@ export interface FeedAdapter {
  * `<format>-rules.ts` that every page loads; the reader is a chunk of its own, and
  * the body rules load with detection (./body-rules.ts, ./auto-rules.ts).
  */
-export type FormatRules = Pick<FeedAdapter, 'name'> &
-  Pick<FeedAdapter, 'matchesUrl' | 'matchesBody'>;
+export type FormatRules = Pick<FeedAdapter, 'name' | 'matchesUrl' | 'matchesBody'>;
