@@ -128,11 +128,8 @@ export class FeedFetcher {
         );
       }
       bodies.set(target, body);
-      // The adapter reads the text already read: a new Response would encode and
-      // decode it again, which a feed of many megabytes feels.
-      const read = new Response(null, response);
-      read.text = () => Promise.resolve(body);
-      return read;
+      // A whole Response again, so an adapter may read it any way (text, json, stream).
+      return new Response(body || null, response);
     };
     try {
       const snapshot = await adapter.load(url, fetchOnce, signal, { history: request.history });

@@ -92,6 +92,26 @@ describe('the feed state of an element', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="component"]').length).to.be.above(0);
   });
 
+  it("hands a site's own adapter a whole response, which it may read as JSON", async () => {
+    stubFetch(async () => json(nativeFrom(await summary())));
+    const name = `json-${Date.now()}`;
+    registerAdapter({
+      name,
+      // As docs/feeds.md shows: response.json(), not text().
+      load: async (source, fetch, signal) => {
+        const body: unknown = await (await fetch(source.href, { signal })).json();
+        return getAdapter('native').load(source, async () => json(body));
+      },
+    });
+    const el = await settled(
+      await render<StatusComponents>(
+        html`<status-components src=${uniqueFeedUrl()} adapter=${name}></status-components>`,
+      ),
+    );
+    expect(el.state).to.equal('ready');
+    expect(el.shadowRoot!.querySelectorAll('[part~="component"]').length).to.be.above(0);
+  });
+
   it('reads boolean options as booleans: "false" as an attribute, false as a property', async () => {
     stubFetch(async () => json(nativeFrom(await summary())));
     const badge = await settled(
