@@ -16,12 +16,12 @@ export const ELEMENT_ALLOWANCE = 3;
 // unnoticed. The badge, the all-elements file and <status-uptime> are still above
 // their DESIGN budgets (docs/performance.md says by how much, and where the bytes go).
 const CEILINGS = {
-  'status-widgets.js': '25.6 kB',
-  'status-badge.js': '15.3 kB',
-  'status-banner.js': '18.15 kB',
-  'status-components.js': '15.85 kB',
-  'status-incidents.js': '18.25 kB',
-  'status-uptime.js': '18.6 kB',
+  'status-widgets.js': '25.7 kB',
+  'status-badge.js': '15.4 kB',
+  'status-banner.js': '18.2 kB',
+  'status-components.js': '15.9 kB',
+  'status-incidents.js': '18.3 kB',
+  'status-uptime.js': '18.65 kB',
 };
 
 export default [ALL_ELEMENTS, ...elementEntries()].map((entry) => {

@@ -3,6 +3,7 @@
 // maintenances, page url and time zone), incidents.json for resolved history (the
 // last 50). Field names and enum values follow Statuspage's API documentation
 // (https://metastatuspage.com/api/v2/ and developer.statuspage.io).
+import { MAX_COMPONENTS } from '../model/bounds.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { FeedFormatError } from '../model/errors.js';
 import { incidentUrl } from '../model/incident-url.js';
@@ -120,12 +121,9 @@ function readMaintenance(item: Json, warnings: Warnings, pageUrl?: string): Main
 }
 
 /**
- * Components a snapshot keeps: far more than any list shows, few enough that a
- * hostile feed of 100,000 cannot stall the page that reads, keeps and draws them.
+ * The components read, and the ones past MAX_COMPONENTS left as they came: not even
+ * read, since a snapshot would not keep them.
  */
-const MAX_COMPONENTS = 5000;
-
-/** The components read, and the ones past MAX_COMPONENTS left as they came. */
 function readComponents(
   items: unknown,
   warnings: Warnings,

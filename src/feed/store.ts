@@ -1,5 +1,6 @@
 import { resolveAdapter } from '../adapters/registry.js';
 import type { FeedAdapter } from '../adapters/types.js';
+import { boundComponents } from '../model/bounds.js';
 import type { StatusSnapshot } from '../model/types.js';
 import { readCache, writeCache } from './cache.js';
 import { FeedFetcher, type LoadRequest } from './fetcher.js';
@@ -146,7 +147,10 @@ export class FeedStore extends FeedSubject {
     this._withHistory = history;
     // Byte-for-byte the same answers (a 304 revalidation, say): nothing to redraw.
     const { snapshot } = this;
-    this._succeed(loaded.unchanged && !this.cached && snapshot ? snapshot : loaded.snapshot);
+    // Whatever the reader, a hostile feed's 100,000 components are not kept, copied
+    // to other tabs or stored.
+    const kept = loaded.unchanged && !this.cached && snapshot;
+    this._succeed(kept || boundComponents(loaded.snapshot));
     // The history was asked for while this load was under way.
     if (this._history && !history) void this._load({ reuse: true });
   }

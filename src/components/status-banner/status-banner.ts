@@ -5,7 +5,7 @@ import { severity } from '../../internal/icons.js';
 import { MinuteController } from '../../controllers/minute-controller.js';
 import { flag } from '../../internal/options.js';
 import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
-import { clip } from '../../model/clip.js';
+import { clip } from '../../model/bounds.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { impactToIndicator, postmortemLink } from '../../model/indicator.js';

@@ -3,7 +3,7 @@ import { severity } from '../../internal/icons.js';
 import { addEnglish } from '../../i18n/index.js';
 import { enComponents } from '../../i18n/messages/en.js';
 import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
-import { clip } from '../../model/clip.js';
+import { clip } from '../../model/bounds.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { componentStatusToIndicator } from '../../model/indicator.js';

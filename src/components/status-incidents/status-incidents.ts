@@ -5,7 +5,7 @@ import { enItems, enIncidents } from '../../i18n/messages/en.js';
 import { severity } from '../../internal/icons.js';
 import { flag } from '../../internal/options.js';
 import { BODY_MAX, NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
-import { clip } from '../../model/clip.js';
+import { clip } from '../../model/bounds.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import { impactToIndicator, isActiveIncident, postmortemLink } from '../../model/indicator.js';

@@ -5,7 +5,7 @@ import { isolate } from '../../internal/bidi.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-element.js';
 import { hostStyles } from '../../internal/styles.js';
-import { clip } from '../../model/clip.js';
+import { clip } from '../../model/bounds.js';
 import type {
   ComponentDay,
   ComponentStatus,

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { CACHE_PREFIX, writeCache } from '../../../src/feed/cache.js';
+import { getAdapter } from '../../../src/adapters/registry.js';
 import { FeedStore, getFeed } from '../../../src/feed/store.js';
 import { FeedFormatError, FeedRequestError } from '../../../src/model/errors.js';
 import {
@@ -136,6 +137,36 @@ describe('FeedStore', () => {
       await until(() => store.snapshot !== first, 'the changed snapshot');
       expect(store.snapshot!.indicator).to.equal('critical');
       expect(listener.callCount).to.equal(calls + 1);
+    });
+  });
+
+  describe('a hostile feed', () => {
+    it('keeps at most 5,000 components whatever the reader, the rest counted and in the overall state', async () => {
+      const components = Array.from({ length: 6000 }, (_, i) => ({
+        id: `c${i}`,
+        name: `Component ${i}`,
+        status: i === 5999 ? 'major_outage' : 'operational',
+      }));
+      const body = JSON.stringify({
+        version: 1,
+        page: { name: 'Big' },
+        indicator: 'major',
+        description: '',
+        components,
+        incidents: [],
+        maintenances: [],
+      });
+      // Fetched ahead, so that the reader's own import settles within a few turns.
+      await import('../../../src/adapters/native.js');
+      store = new FeedStore(new URL('https://big.example.test/feed.json'), getAdapter('native'), {
+        fetch: async () => new Response(body),
+        shareAcrossTabs: false,
+        persist: false,
+      });
+      await start();
+      expect(store.snapshot!.components).to.have.length(5000);
+      expect(store.snapshot!.componentsLeftOut).to.equal(1000);
+      expect(store.snapshot!.indicator).to.equal('major');
     });
   });
 
