@@ -19,8 +19,10 @@ export const styles = css`
     gap: 0.1em 0.6em;
   }
   [part~='name'] {
-    flex: 1;
-    min-width: 0;
+    /* Its own width first: on a phone the figure moves under the name, never the name
+       letter by letter beside it. */
+    flex: 1 0 auto;
+    max-width: 100%;
     font-weight: 600;
     overflow-wrap: anywhere;
   }

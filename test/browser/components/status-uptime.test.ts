@@ -474,7 +474,9 @@ describe('<status-uptime>', () => {
     for (const count of ['90', '365']) {
       it(`scrolls ${count} days, no bar thinner than a pixel, today in view`, async () => {
         await setViewport({ width: 375, height: 700 });
-        const el = await uptimeFor(recordedFeed(API_HISTORY), { days: count });
+        const feed = recordedFeed(API_HISTORY);
+        (feed['components'] as Json[])[0]['name'] = 'Custom domains and TLS';
+        const el = await uptimeFor(feed, { days: count });
         const row = strip(el);
         await waitUntil(() => row.scrollLeft > 0 || row.scrollWidth <= row.clientWidth);
         expect(el.getBoundingClientRect().width).to.be.at.most(375);
@@ -485,6 +487,11 @@ describe('<status-uptime>', () => {
         const view = row.getBoundingClientRect();
         expect(today.right).to.be.at.most(view.right + 1);
         expect(today.left).to.be.at.least(view.left);
+        // The figure moves under a name it would squeeze, never the name letter by letter.
+        const name = el.shadowRoot!.querySelector('[part~="name"]')!;
+        const lines = document.createRange();
+        lines.selectNodeContents(name);
+        expect(lines.getClientRects().length, 'the name on one line').to.equal(1);
         await expect(el).to.be.accessible();
       });
     }
