@@ -73,6 +73,18 @@ export interface IncidentUpdate {
   /** Plain text; never markup. */
   body: string;
   createdAt: string;
+  /**
+   * The status this update gave each component it names, where the format says so
+   * (Statuspage's `affected_components`): the uptime strip's past days use it
+   * instead of the incident's impact.
+   */
+  affected?: ComponentUpdate[];
+}
+
+/** A component's status as one incident update set it. */
+export interface ComponentUpdate {
+  id: string;
+  status: ComponentStatus;
 }
 
 export interface Incident {
