@@ -45,6 +45,12 @@ export class FeedStore extends FeedSubject {
   private _history = false;
   /** True when the snapshot shown holds the resolved history. */
   private _withHistory = false;
+  /**
+   * A refresh() asked while this tab did not lead and no leader has answered since:
+   * when it is still waiting for the lock, nobody may be there to hear the request,
+   * so the tab loads itself once it leads.
+   */
+  private _refreshAsked = false;
 
   constructor(
     readonly url: URL,
@@ -101,7 +107,11 @@ export class FeedStore extends FeedSubject {
    * that does not lead, asks the leading tab to load.
    */
   async refresh(): Promise<void> {
-    if (this._follows) return this._tab!.post({ type: 'refresh' });
+    if (this._follows) {
+      this._refreshAsked = true;
+      return this._tab!.post({ type: 'refresh' });
+    }
+    this._refreshAsked = false;
     return this._load();
   }
 
@@ -224,7 +234,8 @@ export class FeedStore extends FeedSubject {
     if (hidden() || this._follows || this._fetcher.busy) return;
     const due = this._poll.dueAt(this.fetchedAt, this.interval * SECOND);
     const lacking = this._history && !this._withHistory;
-    if (this._poll.failures || this.state === 'loading' || lacking || Date.now() >= due) {
+    const asked = this._refreshAsked || this._poll.failures || this.state === 'loading';
+    if (asked || lacking || Date.now() >= due) {
       void this.refresh();
     } else this._schedule(due - Date.now());
     this._openStream();
@@ -258,6 +269,7 @@ export class FeedStore extends FeedSubject {
 
   /** The leading tab's result, shown here as if this tab had loaded it. */
   private _takeResult(result: TabResult): void {
+    this._refreshAsked = false;
     // The leader does not read the history this tab shows: ask it to.
     if (this._history && !result.history) this._tab!.post({ type: 'history' });
     this._withHistory = !!result.history;

@@ -65,6 +65,31 @@ describe('two tabs of one site on one feed', () => {
     await waitUntil(() => second.tab.polls() === 1, 'the new leader did not poll');
   });
 
+  it('keep a refresh asked while the tab waits for the lock: it loads once it leads', async () => {
+    const src = uniqueFeedUrl();
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    // Another holder keeps the feed's lock, as a leader closing slowly would.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const name = `status-widgets:v1:statuspage ${new URL(src).href}`;
+    await new Promise<void>((granted) => {
+      void navigator.locks.request(name, () => (granted(), held));
+    });
+    const only = await openTab(src, now);
+    frames.push(only.frame);
+    // It painted from its own first load, then joined the tabs and waits for the lock.
+    await waitUntil(
+      () => only.tab.store.state === 'ready' && only.tab.store.nextPollAt === undefined,
+      'the tab did not wait for the lock',
+    );
+    expect(only.tab.polls()).to.equal(1);
+
+    // Nobody leads to hear this refresh: the tab must load once the lock is its own.
+    await only.tab.store.refresh();
+    release();
+    await waitUntil(() => only.tab.polls() === 2, 'the refresh asked before the lock was lost');
+  });
+
   it('share the resolved history one tab shows: the leader adds it without asking for the summary again', async () => {
     const src = uniqueFeedUrl();
     const now = Date.parse('2026-01-01T12:00:00Z');
