@@ -105,16 +105,18 @@ export class FeedController implements ReactiveController {
           `<${tag}> has no src: set src="…" to the status page or feed URL (e.g. src="https://www.githubstatus.com").`,
         );
       }
-      store = getFeed({ src, adapter, transport, history });
+      store = getFeed({ src, adapter });
     } catch (error) {
       // A missing or bad URL or an unknown adapter name is the page author's to fix.
       this._apply(undefined, 'error', error instanceof Error ? error : new Error(String(error)));
       return;
     }
     this._store = store;
+    // What this element asks (its interval, the stream, the resolved history) lasts
+    // while it is subscribed: a list that leaves stops the history's requests.
     this._unsubscribe = store.subscribe(
       () => this._apply(store.snapshot, store.state, store.error),
-      interval,
+      { interval, transport: transport ?? 'poll', history: !!history },
     );
   }
 

@@ -15,6 +15,7 @@ import {
   type FeedEnvironment,
   type FeedOptions,
   type FeedTransport,
+  type FeedWants,
 } from './types.js';
 
 export * from './types.js';
@@ -29,9 +30,10 @@ export type FeedListener = (store: FeedStore) => void;
  * and never while the page is hidden.
  */
 export class FeedStore extends FeedSubject {
-  transport: FeedTransport = 'poll';
   /** The interval for subscribers that name none (seconds); `getFeed({ interval })` sets it. */
   defaultInterval?: number;
+  /** The transport for subscribers that name none; `getFeed({ transport })` sets it. */
+  defaultTransport?: FeedTransport;
 
   private readonly _env: FeedEnvironment;
   private readonly _fetcher: FeedFetcher;
@@ -42,7 +44,8 @@ export class FeedStore extends FeedSubject {
     // Hidden: skip; becoming visible polls (see onVisibility).
     if (!hidden()) void this.refresh();
   });
-  private _history = false;
+  /** `requestHistory()` was called (by a script, or for another tab that shows it). */
+  private _historyAsked = false;
   /** True when the snapshot shown holds the resolved history. */
   private _withHistory = false;
   /**
@@ -77,12 +80,24 @@ export class FeedStore extends FeedSubject {
     return this._poll.at;
   }
 
-  /** Seconds between polls: the shortest any subscriber asked for, floored. */
+  /** Seconds between polls: the shortest any subscriber present asks for, floored. */
   get interval(): number {
     const fallback = this.defaultInterval ?? DEFAULT_INTERVAL;
-    const asked = [...this._listeners.values()].map((value) => value ?? fallback);
+    const asked = [...this._listeners.values()].map((wants) => wants.interval ?? fallback);
     const interval = asked.length ? Math.min(...asked) : fallback;
     return Math.max(MIN_INTERVAL, Number.isFinite(interval) ? interval : DEFAULT_INTERVAL);
+  }
+
+  /** `sse` while any subscriber present asks for the event stream, else `poll`. */
+  get transport(): FeedTransport {
+    const wants = [...this._listeners.values()];
+    const asked = (w: FeedWants) => (w.transport ?? this.defaultTransport) === 'sse';
+    return (wants.length ? wants.some(asked) : this.defaultTransport === 'sse') ? 'sse' : 'poll';
+  }
+
+  /** Sets the transport for subscribers that name none (kept for scripts that set it). */
+  set transport(transport: FeedTransport) {
+    this.defaultTransport = transport;
   }
 
   /** True in a tab that shares the feed and does not lead: it shows what the leader loads. */
@@ -90,11 +105,19 @@ export class FeedStore extends FeedSubject {
     return !!this._tab && !this._tab.leading;
   }
 
-  /** Adds a listener (called now and on every change); returns its unsubscribe function. */
-  subscribe(listener: FeedListener, interval?: number): () => void {
+  /**
+   * Adds a listener (called now and on every change) with what it asks of the feed
+   * (or just its interval, in seconds); returns its unsubscribe function.
+   */
+  subscribe(listener: FeedListener, wants: FeedWants | number = {}): () => void {
     const first = this._listeners.size === 0;
-    this._listeners.set(listener, interval);
+    const { history, transport } = this;
+    this._listeners.set(listener, typeof wants === 'number' ? { interval: wants } : wants);
     if (first) this._start();
+    else {
+      if (this.history && !history) this._historyWanted();
+      if (this.transport !== transport) this._openStream();
+    }
     listener(this);
     return () => {
       if (!this._listeners.delete(listener)) return;
@@ -115,9 +138,16 @@ export class FeedStore extends FeedSubject {
     return this._load();
   }
 
-  /** True once an element that shows the resolved history asked for it (`requestHistory()`). */
+  /**
+   * True while a subscriber present shows the resolved history, or once
+   * `requestHistory()` asked for it.
+   */
   get history(): boolean {
-    return this._history;
+    if (this._historyAsked) return true;
+    for (const wants of this._listeners.values()) {
+      if (wants.history) return true;
+    }
+    return false;
   }
 
   /**
@@ -127,8 +157,16 @@ export class FeedStore extends FeedSubject {
    * cost one request per poll.
    */
   requestHistory(): void {
-    if (this._history) return;
-    this._history = true;
+    if (this.history) {
+      this._historyAsked = true;
+      return;
+    }
+    this._historyAsked = true;
+    this._historyWanted();
+  }
+
+  /** The history has just become wanted: read it now, or ask the leading tab to. */
+  private _historyWanted(): void {
     if (this._follows) this._tab!.post({ type: 'history' });
     else if (this.snapshot && !this._fetcher.busy && !hidden() && this._listeners.size) {
       void this._load({ reuse: true });
@@ -142,7 +180,7 @@ export class FeedStore extends FeedSubject {
   private async _load(request: LoadRequest = {}): Promise<void> {
     // Nothing is planned while a load is under way; its end plans the next.
     this._poll.cancel();
-    const history = this._history;
+    const history = this.history;
     const again = request.pushed !== undefined || request.reuse;
     let loaded;
     try {
@@ -162,7 +200,7 @@ export class FeedStore extends FeedSubject {
     const kept = loaded.unchanged && !this.cached && snapshot;
     this._succeed(kept || boundComponents(loaded.snapshot));
     // The history was asked for while this load was under way.
-    if (this._history && !history) void this._load({ reuse: true });
+    if (this.history && !history) void this._load({ reuse: true });
   }
 
   private _start(): void {
@@ -233,7 +271,7 @@ export class FeedStore extends FeedSubject {
     // A load under way plans the next one when it ends.
     if (hidden() || this._follows || this._fetcher.busy) return;
     const due = this._poll.dueAt(this.fetchedAt, this.interval * SECOND);
-    const lacking = this._history && !this._withHistory;
+    const lacking = this.history && !this._withHistory;
     const asked = this._refreshAsked || this._poll.failures || this.state === 'loading';
     if (asked || lacking || Date.now() >= due) {
       void this.refresh();
@@ -271,7 +309,7 @@ export class FeedStore extends FeedSubject {
   private _takeResult(result: TabResult): void {
     this._refreshAsked = false;
     // The leader does not read the history this tab shows: ask it to.
-    if (this._history && !result.history) this._tab!.post({ type: 'history' });
+    if (this.history && !result.history) this._tab!.post({ type: 'history' });
     this._withHistory = !!result.history;
     const error = result.error === undefined ? undefined : new Error(result.error);
     this._set({ ...result, snapshot: this._sameOrNew(result.snapshot), error });
@@ -343,11 +381,13 @@ export function getFeed(options: FeedOptions): FeedStore {
     store = new FeedStore(url, adapter);
     stores.set(key, store);
   }
+  // Defaults for the caller's own subscribers that name none (the latest call's);
+  // elements name theirs when they subscribe.
   if (options.interval !== undefined && Number.isFinite(options.interval)) {
-    // Shared: the most frequent wish wins (still never below the floor).
-    store.defaultInterval = Math.min(store.defaultInterval ?? Infinity, options.interval);
+    store.defaultInterval = options.interval;
   }
-  if (options.transport === 'sse') store.transport = 'sse';
+  if (options.transport !== undefined) store.defaultTransport = options.transport;
+  // A script's getFeed({ history: true }) reads it for the rest of the page view.
   if (options.history) store.requestHistory();
   return store;
 }

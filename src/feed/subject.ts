@@ -1,7 +1,7 @@
 // What a feed's subscribers see, and when they are told: the last good snapshot, the
 // load state and the last failure. The store (./store.ts) decides what comes next.
 import type { StatusSnapshot } from '../model/types.js';
-import type { FeedState } from './types.js';
+import type { FeedState, FeedWants } from './types.js';
 
 export interface Stamp {
   snapshot?: StatusSnapshot;
@@ -21,8 +21,8 @@ export class FeedSubject {
   /** True while the snapshot is the one kept from an earlier page view. */
   cached = false;
 
-  /** Each listener, with the interval (seconds) it asked for. */
-  protected readonly _listeners = new Map<(subject: this) => void, number | undefined>();
+  /** Each listener, with what it asked of the feed. */
+  protected readonly _listeners = new Map<(subject: this) => void, FeedWants>();
   /** JSON of the snapshot shown, to tell new data with the same content. */
   protected _json?: string;
 

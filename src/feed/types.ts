@@ -26,6 +26,12 @@ export interface FeedOptions {
   history?: boolean;
 }
 
+/**
+ * What one subscriber asks of its feed. The store's settings are derived from the
+ * subscribers present now: when one leaves, what only it asked for ends.
+ */
+export type FeedWants = Pick<FeedOptions, 'interval' | 'transport' | 'history'>;
+
 /** What the store needs from the outside world; tests replace parts of it. */
 export interface FeedEnvironment {
   fetch: typeof globalThis.fetch;

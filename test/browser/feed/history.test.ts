@@ -6,6 +6,7 @@ import sinon from 'sinon';
 import '../../../src/components/status-badge/define.js';
 import '../../../src/components/status-banner/define.js';
 import '../../../src/components/status-components/define.js';
+import '../../../src/components/status-incidents/define.js';
 import { getAdapter } from '../../../src/adapters/registry.js';
 import { CACHE_PREFIX } from '../../../src/feed/cache.js';
 import { FeedStore, getFeed } from '../../../src/feed/store.js';
@@ -99,6 +100,29 @@ describe('the resolved history (Statuspage incidents.json)', () => {
     expect(store.snapshot!.incidents.length).to.equal(live!.incidents.length + 2);
     expect(asked).to.deep.equal([SUMMARY, HISTORY]);
     expect(changes.lastCall.args[0].snapshot).to.equal(store.snapshot);
+  });
+
+  it('stops being read once the element that shows it leaves, and so does its event stream', async () => {
+    const box = await render(html`
+      <div>
+        <status-badge src=${src}></status-badge>
+        <status-incidents src=${src} transport="sse"></status-incidents>
+      </div>
+    `);
+    const [badge, list] = [...box.children] as Array<HTMLElement & { state: string }>;
+    await Promise.all([badge, list].map((el) => settled(el as never)));
+    const store = getFeed({ src });
+    await waitUntil(() => resolvedCount(store) === 2, 'the history', { timeout: 4000 });
+    expect(store.history).to.be.true;
+    expect(store.transport).to.equal('sse');
+
+    // A single-page app leaves the help page: the badge in its header stays.
+    list.remove();
+    expect(store.history).to.be.false;
+    expect(store.transport).to.equal('poll');
+    asked.length = 0;
+    await store.refresh();
+    expect(asked).to.deep.equal([SUMMARY]);
   });
 
   it('is read at once on a return visit whose kept snapshot lacks it, and not when it holds it', async () => {
