@@ -11,6 +11,8 @@ export default tseslint.config(
       'node_modules/',
       'storybook-static/',
       'custom-elements.json',
+      // Written by the build (scripts/react-wrappers.mjs).
+      'src/react/index.ts',
       'coverage/',
       '.cache/',
       'examples/*/dist/',

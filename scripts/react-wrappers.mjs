@@ -15,7 +15,8 @@ const elements = readdirSync('src/components', { withFileTypes: true })
     return { tag, className };
   });
 
-const source = `// Written by scripts/react-wrappers.mjs from src/components (\`npm run build\`): edit that script.
+const source = `// Written by scripts/react-wrappers.mjs from src/components (\`npm run build\`), and not
+// kept in git: edit that script.
 //
 // React components for the elements. React 18 sets every prop as a string attribute
 // and drops \`on…\` handlers on custom elements; these set properties (real booleans

@@ -95,7 +95,7 @@ export class FeedStore extends FeedSubject {
     return (wants.length ? wants.some(asked) : this.defaultTransport === 'sse') ? 'sse' : 'poll';
   }
 
-  /** Sets the transport for subscribers that name none (kept for scripts that set it). */
+  // Sets the transport for subscribers that name none (kept for scripts that set it).
   set transport(transport: FeedTransport) {
     this.defaultTransport = transport;
   }
