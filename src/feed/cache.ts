@@ -3,8 +3,10 @@
 // (private modes, sandboxed iframes), every function here quietly does nothing.
 import { area } from '../internal/storage.js';
 import type { StatusSnapshot } from '../model/types.js';
+import { KEY_PREFIX } from './key.js';
 
-export const CACHE_PREFIX = 'status-widgets:v1:';
+/** Kept snapshots are stored under the feed's key with this prefix. */
+export const CACHE_PREFIX = KEY_PREFIX;
 /** Larger snapshots (long histories) are not worth a synchronous write per poll. */
 const MAX_CHARS = 100_000;
 const MAX_ENTRIES = 20;

@@ -5,6 +5,7 @@ import type { StatusSnapshot } from '../model/types.js';
 import { readCache, writeCache } from './cache.js';
 import { FeedFetcher, type LoadRequest } from './fetcher.js';
 import { eventsUrl } from './events.js';
+import { feedKey, KEY_PREFIX } from './key.js';
 import type { FeedStream } from './stream.js';
 import { FeedSubject } from './subject.js';
 import type { TabLink, TabResult } from './tabs.js';
@@ -70,9 +71,9 @@ export class FeedStore extends FeedSubject {
     this._fetcher = new FeedFetcher(this._env.fetch);
   }
 
-  /** Identifies the feed: in the page's registry, the Web Lock, the channel and the cache. */
+  /** Identifies the feed: in the page's registry, the Web Lock, the channel, the cache and the elements. */
   get key(): string {
-    return `${this.adapter.name} ${this.url.href}`;
+    return feedKey(this.adapter.name, this.url);
   }
 
   /** When this tab polls next (ms since the epoch); undefined while it does not poll. */
@@ -237,7 +238,7 @@ export class FeedStore extends FeedSubject {
     if (!this._listeners.size || this._tab) return;
     // Until the lock says this tab leads, it does not poll (a load under way ends).
     this._poll.cancel();
-    this._tab = new Link(`status-widgets:v1:${this.key}`, {
+    this._tab = new Link(KEY_PREFIX + this.key, {
       onLead: () => this._resume(),
       onResult: (result) => this._takeResult(result),
       onRefresh: () => void this.refresh(),
@@ -375,7 +376,7 @@ const stores = new Map<string, FeedStore>();
 export function getFeed(options: FeedOptions): FeedStore {
   const url = new URL(options.src, globalThis.location?.href);
   const adapter = resolveAdapter(url, options.adapter);
-  const key = `${adapter.name} ${url.href}`;
+  const key = feedKey(adapter.name, url);
   let store = stores.get(key);
   if (!store) {
     store = new FeedStore(url, adapter);
