@@ -9,6 +9,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 interface Probe {
   violations: string[];
   errors: string[];
+  consoleErrors: string[];
   requests: { url: string; method: string; credentials: string; mode: string; headers: string[] }[];
   defined: string[];
 }
@@ -61,10 +62,14 @@ describe('the embedding page', () => {
   });
 
   const TRUSTED_TYPES = `${STRICT}; require-trusted-types-for 'script'`;
+  // A site that allow-lists its policies names Lit's, as docs/security.md says.
+  const ALLOW_LISTED = `${TRUSTED_TYPES}; trusted-types lit-html 'allow-duplicates'`;
   for (const [name, policy, bundle] of [
     ['a strict CSP, classic bundle', STRICT, CLASSIC],
     ['a strict CSP with Trusted Types enforced, classic bundle', TRUSTED_TYPES, CLASSIC],
     ['a strict CSP with Trusted Types enforced, module bundle', TRUSTED_TYPES, MODULE],
+    ['a Trusted Types allow-list naming lit-html, classic bundle', ALLOW_LISTED, CLASSIC],
+    ['a Trusted Types allow-list naming lit-html, module bundle', ALLOW_LISTED, MODULE],
   ]) {
     describe(`under ${name}`, () => {
       it('renders every element from the bundle loaded by a script tag, with no violation', async () => {
@@ -129,5 +134,25 @@ describe('the embedding page', () => {
         expect(probe.violations).to.deep.equal([]);
       });
     });
+  }
+
+  for (const [name, list] of [
+    ['another policy only', 'default'],
+    ['no policy at all', "'none'"],
+  ]) {
+    for (const bundle of [CLASSIC, MODULE]) {
+      it(`says in the console what to add when the Trusted Types allow-list names ${name} (${bundle} bundle)`, async () => {
+        frame = document.createElement('iframe');
+        const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve));
+        const policy = `${TRUSTED_TYPES}; trusted-types ${list}`;
+        frame.src = `/csp-page?${new URLSearchParams({ policy, bundle, feed: FEED })}`;
+        document.body.append(frame);
+        await loaded;
+        const probe = (frame.contentWindow as ProbedWindow).__probe!;
+        await waitUntil(() => probe.consoleErrors.length > 0, 'a console error', { timeout: 4000 });
+        expect(probe.consoleErrors).to.have.length(1);
+        expect(probe.consoleErrors[0]).to.include('trusted-types').and.to.include('lit-html');
+      });
+    }
   }
 });

@@ -1,11 +1,16 @@
-/* global window, document, Request, customElements */
+/* global window, document, console, Request, customElements */
 // Loaded first by the embedding test pages (test/browser/csp.test.ts), before the
 // widget bundle: records what the page's code does that a widget must not —
 // CSP and Trusted Types violations, errors, every fetch with its options, every
 // custom element defined — on window.__probe for the test to read.
 (() => {
-  const probe = { violations: [], errors: [], requests: [], defined: [] };
+  const probe = { violations: [], errors: [], consoleErrors: [], requests: [], defined: [] };
   window.__probe = probe;
+  const consoleError = console.error.bind(console);
+  console.error = (...args) => {
+    probe.consoleErrors.push(args.map(String).join(' '));
+    consoleError(...args);
+  };
   document.addEventListener('securitypolicyviolation', (event) =>
     probe.violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
   );

@@ -1,5 +1,7 @@
-// First and last: let a server import this module (see server-stand-ins.ts).
+// First and last: let a server import this module (see server-stand-ins.ts). Then,
+// before Lit, the notice for a CSP that refuses Lit's Trusted Types policy.
 import '../../internal/server-stand-ins.js';
+import '../../internal/trusted-types-notice.js';
 import { defineElement } from '../../internal/define.js';
 import { StatusBanner } from './status-banner.js';
 import '../../internal/server-stand-ins-end.js';
