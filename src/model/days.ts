@@ -101,7 +101,7 @@ export interface DayCut {
 }
 
 /**
- * Each day's figures (see `dayFromSpans`) from one sweep over the spans: their starts
+ * Each day's figures (see `dayFromMinutes`) from one sweep over the spans: their starts
  * and ends are sorted once and walked with the days, counting the spans open in each
  * status, so the work is O((spans + days) log spans) however many spans a day holds (a
  * flapping monitor, 50,000 checks in a day). `days` run oldest first and do not overlap.
@@ -144,21 +144,12 @@ export function daysFromSpans(
 }
 
 /**
- * One day from the spans over its covered part, `from` to `to`: the minutes in each
- * status other than operational (where spans overlap, the worse one counts; where none
- * covers, operational), the worst status, and the uptime over the covered time. Time
+ * One day from the minutes it spent in each status other than operational over its
+ * covered part, `from` to `to` (where spans overlap, the worse one counts; where none
+ * covers, operational): the worst status, and the uptime over the covered time. Time
  * in an unknown state is neither up nor down: the uptime is over the rest, and a day
  * known for none of its time has none (never 100 %).
  */
-export function dayFromSpans(
-  date: string,
-  spans: readonly StatusSpan[],
-  from: number,
-  to: number,
-): ComponentDay {
-  return daysFromSpans(spans, [{ date, from, to }])[0];
-}
-
 function dayFromMinutes(
   date: string,
   downtime: StatusMinutes,
