@@ -52,8 +52,23 @@ export function shiftDate(date: string, days: number): string {
   return fromUtc(new Date(Date.UTC(year, month - 1, day + days)));
 }
 
+// Day starts already worked out, by zone and date: a server cuts the same year of
+// days for every component of a page on every request.
+const dayStarts = new Map<string, number>();
+
 /** When a calendar day begins in a time zone (its first instant, DST included). */
 export function startOfDay(date: string, timeZone?: string): number {
+  const key = `${timeZone ?? ''} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size >= 4096) dayStarts.clear();
+    start = findStartOfDay(date, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+function findStartOfDay(date: string, timeZone?: string): number {
   const [year, month, day] = date.split('-').map(Number);
   const wall = Date.UTC(year, month - 1, day);
   let start = wall;
