@@ -20,6 +20,7 @@ import {
 import type {
   ComponentDay,
   ComponentStatus,
+  Impact,
   Incident,
   Indicator,
   StatusComponent,
@@ -86,40 +87,33 @@ export function floorUptime(uptime: number): number {
 }
 
 // What an incident's impact says about the components it affects.
-const IMPACT_STATUS = {
+const IMPACT_STATUS: Partial<Record<Impact, ComponentStatus>> = {
   minor: 'degraded_performance',
   major: 'partial_outage',
   critical: 'major_outage',
   maintenance: 'under_maintenance',
-} as const;
+};
 
 const MINUTE = 60_000;
 
 /**
- * Since when a component has been in its current status: its `updatedAt`, else (or
- * when that lies after it) when the feed was read.
+ * A component's current status up to now, and since when it has been in it (its
+ * `updatedAt`; without one, or when that lies after it, when the feed was read). A
+ * status other than operational counts for at least the last minute: a component
+ * down now is never drawn as a good day, however recently the feed was read.
  */
-function statusSince(component: StatusComponent, readAt: number): number {
-  const changed = component.updatedAt ? Date.parse(component.updatedAt) : NaN;
-  return changed <= readAt ? changed : readAt;
-}
-
-/**
- * The span of a component's current status, up to now. A status other than
- * operational counts for at least the last minute: a component down now is never
- * drawn as a good day, however recently the feed was read.
- */
-function presentSpan(component: StatusComponent, now: number, readAt: number): StatusSpan {
-  const since = statusSince(component, readAt);
-  const { status } = component;
+function presentSpan({ status, updatedAt }: StatusComponent, now: number, readAt: number) {
+  const changed = Date.parse(updatedAt!);
+  const since = changed <= readAt ? changed : readAt;
   return {
+    since,
     start: status === 'operational' ? since : Math.min(since, now - MINUTE),
     end: now,
     status,
   };
 }
 
-type Item = Pick<Incident, 'components' | 'updates'>;
+type AddSpan = (id: string, start: number, end: number, status: ComponentStatus) => void;
 
 /**
  * The spans one incident (or maintenance), `start` to `end`, puts components in: the
@@ -128,33 +122,23 @@ type Item = Pick<Incident, 'components' | 'updates'>;
  * component no update gives a status, `fallback` (what the impact implies) all along.
  */
 function itemSpans(
-  item: Item,
+  { components, updates }: Pick<Incident, 'components' | 'updates'>,
   start: number,
   end: number,
   fallback: ComponentStatus | undefined,
-  add: (id: string, span: StatusSpan) => void,
+  add: AddSpan,
 ): void {
-  const stated = new Map<string, { at: number; status: ComponentStatus }[]>();
-  const updates = item.updates
-    .map((update) => ({ update, at: Date.parse(update.createdAt) }))
-    .sort((a, b) => a.at - b.at);
-  updates.forEach(({ update, at }, index) => {
-    for (const { id, status } of update.affected ?? []) {
-      const said = stated.get(id) ?? [];
-      said.push({ at: index ? Math.max(at, start) : start, status });
-      stated.set(id, said);
-    }
-  });
-  for (const id of new Set([...item.components, ...stated.keys()])) {
-    const said = stated.get(id);
-    if (!said) {
-      if (fallback) add(id, { start, end, status: fallback });
-      continue;
-    }
-    said.forEach(({ at, status }, k) =>
-      add(id, { start: at, end: Math.min(end, said[k + 1]?.at ?? end), status }),
-    );
+  const said = new Map<string, [number, ComponentStatus][]>();
+  // Updates come newest first: read oldest first.
+  for (let i = updates.length; i--;) {
+    const at = i === updates.length - 1 ? start : Math.max(Date.parse(updates[i].createdAt), start);
+    for (const { id, status } of updates[i].affected ?? [])
+      (said.get(id) ?? said.set(id, []).get(id)!).push([at, status]);
   }
+  for (const id of components) if (fallback && !said.has(id)) add(id, start, end, fallback);
+  said.forEach((list, id) =>
+    list.forEach(([at, status], k) => add(id, at, Math.min(end, list[k + 1]?.[0] ?? end), status)),
+  );
 }
 
 /**
@@ -169,33 +153,39 @@ function componentSpans(
   now: number,
   readAt: number,
 ): Map<string, StatusSpan[]> {
-  const spans = new Map<string, StatusSpan[]>();
-  const since = new Map<string, number>();
-  for (const component of components) {
+  // Each component's own spans, its current status first.
+  const spans = new Map<string, [ReturnType<typeof presentSpan>, ...StatusSpan[]]>();
+  for (const component of components)
     spans.set(component.id, [presentSpan(component, now, readAt)]);
-    since.set(component.id, statusSince(component, readAt));
-  }
-  const adder = (active: boolean) => (id: string, span: StatusSpan) => {
-    const own = spans.get(id);
-    if (!own) return;
-    const end = active ? Math.min(span.end, since.get(id)!) : span.end;
-    if (end > span.start) own.push({ ...span, end });
-  };
-  for (const incident of snapshot.incidents) {
-    const active = isActiveIncident(incident);
-    const end = active ? now : Date.parse(incident.resolvedAt ?? incident.updatedAt);
-    const fallback = incident.impact === 'none' ? undefined : IMPACT_STATUS[incident.impact];
-    itemSpans(incident, Date.parse(incident.createdAt), end, fallback, adder(active));
-  }
-  for (const maintenance of snapshot.maintenances) {
-    if (maintenance.status === 'scheduled') continue;
-    const active = isActiveMaintenance(maintenance);
-    const end = active
-      ? now
-      : Date.parse(maintenance.resolvedAt ?? maintenance.scheduledUntil ?? maintenance.updatedAt);
-    const start = Date.parse(maintenance.scheduledFor);
-    itemSpans(maintenance, start, end, 'under_maintenance', adder(active));
-  }
+  const each = (
+    item: Pick<Incident, 'components' | 'updates'>,
+    active: boolean,
+    start: number,
+    ended: string,
+    fallback: ComponentStatus | undefined,
+  ) =>
+    itemSpans(item, start, active ? now : Date.parse(ended), fallback, (id, from, to, status) => {
+      const own = spans.get(id);
+      if (own && active) to = Math.min(to, own[0].since);
+      if (own && to > from) own.push({ start: from, end: to, status });
+    });
+  for (const incident of snapshot.incidents)
+    each(
+      incident,
+      isActiveIncident(incident),
+      Date.parse(incident.createdAt),
+      incident.resolvedAt ?? incident.updatedAt,
+      IMPACT_STATUS[incident.impact],
+    );
+  for (const maintenance of snapshot.maintenances)
+    if (maintenance.status !== 'scheduled')
+      each(
+        maintenance,
+        isActiveMaintenance(maintenance),
+        Date.parse(maintenance.scheduledFor),
+        maintenance.resolvedAt ?? maintenance.scheduledUntil ?? maintenance.updatedAt,
+        'under_maintenance',
+      );
   return spans;
 }
 
@@ -256,22 +246,17 @@ export function withPresent(
   const { status } = component;
   if (status === 'operational' || status === 'unknown' || !(now > todayStart)) return history;
   const since = Math.max(presentSpan(component, now, readAt).start, todayStart);
-  const minutes = (now - since) / MINUTE;
   const recorded = history?.find((day) => day.date === today);
-  const day: ComponentDay = recorded
-    ? { ...recorded, worst: worseStatus(recorded.worst ?? 'operational', status) }
-    : { date: today, worst: status, uptime: 100 };
-  day.downtime = {
-    ...recorded?.downtime,
-    [status]: Math.max(recorded?.downtime?.[status] ?? 0, Math.round(minutes)),
-  };
-  if (isDown(status)) {
-    const left = recorded ? 100 * (1 - (now - since) / (now - todayStart)) : 0;
-    day.uptime = Math.min(recorded?.uptime ?? 100, left);
-  }
-  return recorded
-    ? history!.map((known) => (known === recorded ? day : known))
-    : [...(history ?? []), day];
+  const downtime = { ...recorded?.downtime };
+  downtime[status] = Math.max(downtime[status] ?? 0, Math.round((now - since) / MINUTE));
+  const worst = worseStatus(recorded?.worst ?? status, status);
+  const day: ComponentDay = { ...(recorded ?? { uptime: 100 }), date: today, worst, downtime };
+  if (isDown(status))
+    day.uptime = Math.min(
+      day.uptime ?? 100,
+      recorded ? 100 * (1 - (now - since) / (now - todayStart)) : 0,
+    );
+  return [...(history ?? []).filter((known) => known !== recorded), day];
 }
 
 /** The incidents of a component that were open during a day, for the day's details. */
