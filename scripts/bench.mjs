@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { launchBrowser } from './bench/browser.mjs';
 import { cachedPaint } from './bench/cached-paint.mjs';
+import { dailyHistory } from './bench/daily-history.mjs';
 import { feedCost, STEP_MS } from './bench/feed-cost.mjs';
 import { firstRender } from './bench/first-render.mjs';
 import { heap } from './bench/heap.mjs';
@@ -28,6 +29,7 @@ const MEASUREMENTS = {
   incidents,
   heap,
   'hostile-feed': hostileFeed,
+  'daily-history': dailyHistory,
 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TIME_LIMIT_MS = 10 * 60_000;

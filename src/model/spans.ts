@@ -4,9 +4,10 @@
 import {
   HISTORY_DAYS,
   dateInZone,
-  dayFromSpans,
+  daysFromSpans,
   shiftDate,
   startOfDay,
+  type DayCut,
   type StatusSpan,
 } from './days.js';
 import type { ComponentDay, ComponentStatus } from './types.js';
@@ -16,7 +17,8 @@ const MINUTE = 60_000;
 /**
  * Daily history of what a source covers, `from` to `to`, in calendar days of the
  * zone (UTC when absent): a day partly covered counts its covered part only; days
- * outside get no entry ("no data"). At most the newest 365 days.
+ * outside get no entry ("no data"). At most the newest 365 days. One sweep over the
+ * spans for all the days: O((spans + days) log spans).
  */
 export function historyFromSpans(
   spans: readonly StatusSpan[],
@@ -25,15 +27,15 @@ export function historyFromSpans(
   timeZone = 'UTC',
 ): ComponentDay[] | undefined {
   if (!(to > from)) return undefined;
-  const days: ComponentDay[] = [];
+  const cuts: DayCut[] = [];
   const last = dateInZone(to, timeZone);
   let date = dateInZone(Math.max(from, to - (HISTORY_DAYS + 1) * 24 * 60 * MINUTE), timeZone);
   for (; date <= last; date = shiftDate(date, 1)) {
     const start = Math.max(from, startOfDay(date, timeZone));
     const end = Math.min(to, startOfDay(shiftDate(date, 1), timeZone));
-    if (end > start) days.push(dayFromSpans(date, spans, start, end));
+    if (end > start) cuts.push({ date, from: start, to: end });
   }
-  return days.slice(-HISTORY_DAYS);
+  return daysFromSpans(spans, cuts.slice(-HISTORY_DAYS));
 }
 
 /** A check a monitor ran: when, and the status it found. */

@@ -19,8 +19,10 @@ import {
   deriveHistory,
   floorUptime,
   incidentsOnDay,
+  startOfDay,
   windowDates,
   windowUptime,
+  withPresent,
   type DayBar,
 } from './uptime-model.js';
 import { styles } from './status-uptime.styles.js';
@@ -71,7 +73,9 @@ interface Strip {
  *
  * The history is the feed's own (`history` on each component) where it records one;
  * otherwise it is derived from the incidents the feed lists, and labelled so; with
- * neither, the element says so and links to the status page.
+ * neither, or with no components at all, the element says so and links to the status
+ * page. Either way today includes each component's current status since it changed:
+ * a component down now is never drawn as a good day.
  *
  * @tag status-uptime
  * @summary The uptime history strip of each component.
@@ -91,7 +95,7 @@ interface Strip {
  * @csspart legend - What each colour means.
  * @csspart swatch - A colour sample in the legend.
  * @csspart source - "Derived from the incidents the status page reported".
- * @csspart empty - "This feed has no uptime history."
+ * @csspart empty - Said instead of strips when there are none to draw: no components (Atom/RSS), or neither a recorded history nor resolved incidents.
  * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart skeleton - The loading placeholder.
@@ -156,19 +160,31 @@ export class StatusUptime extends StatusElement {
     const components = wanted.slice(0, Math.max(1, this.limit));
     const recorded = components.some((component) => component.history);
     const now = Date.now();
+    const readAt = this.feed.fetchedAt ?? now;
     const zone = this._zone(snapshot, recorded);
     const dates = windowDates(this._dayCount(), now, zone);
-    const derived = recorded ? undefined : this._derive(snapshot, dates, now, zone, components);
-    if (!recorded && !derived) {
+    const derived =
+      recorded || !components.length
+        ? undefined
+        : this._derive(snapshot, dates, now, readAt, zone, components);
+    // A feed without components (Atom/RSS) has nothing to draw a strip for.
+    if (!components.length || (!recorded && !derived)) {
       return html`<div part="base" class="box">
         ${this.renderStale()}
         <p part="empty">${this.t('uptime.none')}</p>
         ${link}
       </div>`;
     }
+    const today = dates.at(-1)!;
+    const todayStart = startOfDay(today, zone);
     const strips: Strip[] = components.map((component) => ({
       component,
-      bars: dayBars(derived ? derived.get(component.id) : component.history, dates),
+      bars: dayBars(
+        derived
+          ? derived.get(component.id)
+          : withPresent(component.history, component, today, todayStart, now, readAt),
+        dates,
+      ),
     }));
     return html`<div part="base" class="box">
       ${this.renderStale()}
@@ -324,6 +340,7 @@ export class StatusUptime extends StatusElement {
     snapshot: StatusSnapshot,
     dates: string[],
     now: number,
+    readAt: number,
     zone: string | undefined,
     components: StatusComponent[],
   ): Map<string, ComponentDay[]> | undefined {
@@ -333,13 +350,14 @@ export class StatusUptime extends StatusElement {
       dates.length,
       zone,
       Math.floor(now / 60_000),
+      readAt,
       ...components.map((c) => c.id),
     ].join();
     if (this._derived?.snapshot !== snapshot || this._derived.key !== key)
       this._derived = {
         snapshot,
         key,
-        history: deriveHistory(snapshot, dates, now, zone, components),
+        history: deriveHistory(snapshot, dates, now, zone, components, readAt),
       };
     return this._derived.history;
   }

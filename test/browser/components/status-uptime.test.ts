@@ -6,7 +6,9 @@ import '../../../src/components/status-uptime/define.js';
 import type { StatusUptime } from '../../../src/components/status-uptime/status-uptime.js';
 import type { ComponentDay } from '../../../src/model/types.js';
 import { getFeed } from '../../../src/feed/store.js';
+import { msg } from '../../../src/i18n/index.js';
 import {
+  GITHUB_2020,
   GITHUB_INCIDENTS_2024,
   allOperational,
   deferred,
@@ -23,6 +25,7 @@ import {
   summary,
   uniqueFeedUrl,
   type Json,
+  type Summary,
 } from '../helpers/feeds.js';
 
 const NOW = '2026-03-12T12:00:00Z';
@@ -121,6 +124,33 @@ async function uptimeFor(body: unknown, attrs: Record<string, string> = {}): Pro
   const box = place(html`<div></div>`);
   box.append(el);
   return settled(el);
+}
+
+/**
+ * A Statuspage page (summary.json and incidents.json as given), drawn with `attrs`;
+ * resolves once the strips are drawn.
+ */
+async function statuspageUptime(
+  current: Summary,
+  history: Json,
+  attrs: Record<string, string>,
+): Promise<StatusUptime> {
+  sinon.stub(window, 'fetch').callsFake(async (input) => {
+    const url = String(input instanceof Request ? input.url : input);
+    return json(url.endsWith('/incidents.json') ? history : current);
+  });
+  const el = document.createElement('status-uptime');
+  for (const [name, value] of Object.entries({
+    src: uniqueFeedUrl(),
+    adapter: 'statuspage',
+    locale: 'en',
+    ...attrs,
+  }))
+    el.setAttribute(name, value);
+  place(html`<div></div>`).append(el);
+  await waitUntil(() => parts(el, 'day').length, 'the strips were not drawn');
+  await el.updateComplete;
+  return el;
 }
 
 /** The strip of a component (by its position). */
@@ -338,6 +368,72 @@ describe('<status-uptime>', () => {
     });
   });
 
+  describe('GitHub’s outage of 2 April 2020 (Statuspage)', () => {
+    /**
+     * The recorded summary at 21:00 UTC, and as the resolved history GitHub's incidents
+     * recorded in 2024 moved whole days back to the day before (the 2020 recording has
+     * no incidents.json), so the list covers today and yesterday.
+     */
+    async function github2020(attrs: Record<string, string> = {}) {
+      clock.restore();
+      clock = freezeNow('2020-04-02T21:00:00Z');
+      const current = await summary(GITHUB_2020);
+      const shift = Date.UTC(2020, 3, 1) - Date.UTC(2024, 8, 16);
+      const moved = JSON.parse(
+        JSON.stringify(await fixture<Summary>(GITHUB_INCIDENTS_2024)),
+        (_, v) =>
+          typeof v === 'string' && /^2024-\d\d-\d\dT/.test(v)
+            ? new Date(Date.parse(v) + shift).toISOString()
+            : v,
+      ) as Summary;
+      const history = { ...moved, incidents: [...current.incidents, ...moved.incidents] };
+      const el = await statuspageUptime(current, history, {
+        days: '3',
+        'time-zone': 'UTC',
+        ...attrs,
+      });
+      return { el, current };
+    }
+
+    it('draws no component in major outage as 100 % or green today', async () => {
+      const { el, current } = await github2020();
+      const down = current.components.filter((c) => c.status === 'major_outage');
+      expect(down).to.have.length(5);
+      const strips = parts(el, 'strip');
+      const green = getComputedStyle(
+        el.shadowRoot!.querySelector('[part~="swatch"][data-indicator="operational"]')!,
+      ).backgroundColor;
+      for (const { id, name } of down) {
+        const index = strips.findIndex((s) => s.dataset.component === id);
+        const today = days(el, index).at(-1)!;
+        expect(today.dataset.date, name).to.equal('2020-04-02');
+        expect(today.dataset.indicator, name).to.equal('major');
+        expect(Number(today.dataset.uptime), name).to.be.below(100);
+        expect(getComputedStyle(today).backgroundColor, name).not.to.equal(green);
+        const figure = parts(el, 'figure')[index].textContent!.trim();
+        expect(figure, name).to.match(/^\d+(\.\d+)?% uptime$/);
+        expect(figure, name).not.to.equal('100% uptime');
+      }
+      // Git Operations has been down since 20:26: 34 minutes of the 21 hours so far.
+      const git = strips.findIndex((s) => s.dataset.component === '8l4ygp009s5s');
+      expect(days(el, git).at(-1)!.getAttribute('aria-label')).to.equal(
+        'Apr 2, 2020: 97.33% uptime; Major outage: 34 min',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('draws the component the incident names but the page calls operational as up', async () => {
+      const { el } = await github2020({
+        components: 'Visit www.githubstatus.com for more information',
+      });
+      expect(describeDays(el)).to.deep.equal([
+        '2020-03-31 - -',
+        '2020-04-01 100 operational',
+        '2020-04-02 100 operational',
+      ]);
+    });
+  });
+
   describe('a Statuspage page', () => {
     it('asks the store for the resolved history once, and derives the days from it', async () => {
       clock.restore();
@@ -377,7 +473,49 @@ describe('<status-uptime>', () => {
     });
   });
 
+  describe('a recorded history and the present', () => {
+    it('does not draw a recorded 100 % today green while the component is down now', async () => {
+      const feed = recordedFeed(API_HISTORY);
+      Object.assign((feed.components as Json[])[0], {
+        status: 'major_outage',
+        updatedAt: '2026-03-12T11:00:00Z',
+      });
+      const el = await uptimeFor(feed);
+      // The record measured 100 % up to when it was written; down since 11:00 since.
+      expect(describeDays(el).at(-1)).to.equal('2026-03-12 91.66 major');
+      expect(describeDays(el).slice(0, -1)).to.deep.equal([
+        '2026-03-06 100 operational',
+        '2026-03-07 100 operational',
+        '2026-03-08 - -',
+        '2026-03-09 100 minor',
+        '2026-03-10 95.83 major',
+        '2026-03-11 100 operational',
+      ]);
+      expect(days(el).at(-1)!.getAttribute('aria-label')).to.equal(
+        'Mar 12, 2026: 91.66% uptime; Major outage: 1 hr',
+      );
+    });
+  });
+
   describe('no history', () => {
+    it('says a feed without components (RSS) has none, instead of an empty box', async () => {
+      clock.restore();
+      clock = freezeNow('2024-09-17T12:00:00Z');
+      const rss = await (await window.fetch('/test/fixtures/feed/documented-history.rss')).text();
+      stubFetch(() => new Response(rss, { headers: { 'content-type': 'application/rss+xml' } }));
+      const el = await settled(
+        await render<StatusUptime>(
+          html`<status-uptime src=${uniqueFeedUrl()} adapter="feed" locale="en"></status-uptime>`,
+        ),
+      );
+      expect(el.getAttribute('state')).to.equal('ready');
+      expect(partText(el, 'empty')).to.equal(msg('en', 'uptime.none'));
+      expect(parts(el, 'list')).to.have.length(0);
+      expect(parts(el, 'legend')).to.have.length(0);
+      expect(parts(el, 'link')[0].getAttribute('href')).to.equal('https://status.example.com/');
+      await expect(el).to.be.accessible();
+    });
+
     it('says the feed has none, with the status page link', async () => {
       const feed = incidentFeed();
       feed.incidents = [];
