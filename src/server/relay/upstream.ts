@@ -121,9 +121,11 @@ export class Upstream {
    * those, and public ones, are the only ones the relay connects to for it.
    */
   private allowed: Set<AddressKind> | undefined;
+  // No connection is kept between requests: each one is checked where it connects,
+  // so an address that changed since (DNS rebinding) is never reached on an old one.
   private readonly agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true }),
+    'http:': new HttpAgent({ keepAlive: false }),
+    'https:': new HttpsAgent({ keepAlive: false }),
   };
 
   constructor(
@@ -168,7 +170,7 @@ export class Upstream {
     if (rank(failure) > rank(this.trouble)) this.trouble = failure;
   }
 
-  /** Closes the kept-alive connections. */
+  /** Ends the connections still open (a request under way). */
   close(): void {
     this.agents['http:'].destroy();
     this.agents['https:'].destroy();
@@ -258,10 +260,8 @@ export class Upstream {
         },
         resolve,
       );
-      outgoing.on('error', (error) => {
-        // The lookup's refusal reaches here as the request's error.
-        reject(error);
-      });
+      // The lookup's refusal reaches here too, as the request's error.
+      outgoing.on('error', reject);
       outgoing.end();
     });
   }
