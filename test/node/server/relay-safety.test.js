@@ -331,7 +331,7 @@ describe('relay: a silent source never stays operational', () => {
     assert.equal(status.indicator, 'unknown');
   });
 
-  test('the page turns unknown when the bound passes, between polls, and the event streams hear of it', async () => {
+  test('the page turns unknown when the bound passes, between polls, and the event streams hear of it', { timeout: 10_000 }, async () => {
     const up = await upstream({ '/feed.json': nativeFeed([{ id: 'api', name: 'API' }]) });
     const { server, base } = await relay({
       sources: [`adapter=native,${up.base}/feed.json`],
