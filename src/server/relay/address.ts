@@ -4,12 +4,7 @@ import { isIP } from 'node:net';
 
 /** `public`, or the kind of address a source may reach only when its own host is one. */
 export type AddressKind =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'unspecified'
-  | 'reserved';
+  'public' | 'loopback' | 'private' | 'link-local' | 'unspecified' | 'reserved';
 
 type Range = [prefix: number[], bits: number, kind: AddressKind];
 
@@ -37,7 +32,7 @@ const V6: Range[] = [
 
 function inRange(bytes: number[], [prefix, bits]: Range): boolean {
   for (let bit = 0; bit < bits; bit += 1) {
-    const mask = 0x80 >> bit % 8;
+    const mask = 0x80 >> (bit % 8);
     if ((bytes[bit >> 3]! & mask) !== (prefix[bit >> 3]! & mask)) return false;
   }
   return true;
@@ -55,7 +50,9 @@ function v6Bytes(text: string): number[] {
   const left = head ? head.split(':') : [];
   const right = rest ? rest.split(':') : [];
   const groups =
-    rest === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+    rest === undefined
+      ? left
+      : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
   return groups.flatMap((group: string) => {
     const value = parseInt(group, 16);
     return [value >> 8, value & 0xff];

@@ -191,7 +191,9 @@ export class RelaySource {
             : trouble === 'unreadable'
               ? PROBLEMS.unreadable
               : PROBLEMS.notAFeed;
-      const since = this.lastAnsweredAt ? `No answer since ${this.lastAnsweredAt.toISOString()}: ` : '';
+      const since = this.lastAnsweredAt
+        ? `No answer since ${this.lastAnsweredAt.toISOString()}: `
+        : '';
       this.problem = `${since}${problem}`;
       this.detail = `${since}${reason}`;
       console.error(`status-widgets-server: source ${this.spec.url.href}: ${reason}`);

@@ -368,7 +368,9 @@ export class Upstream {
       response.destroy();
       throw tooBig();
     }
-    const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
+    const encoding = String(response.headers['content-encoding'] ?? '')
+      .trim()
+      .toLowerCase();
     const decoder =
       encoding === 'gzip' || encoding === 'x-gzip'
         ? createGunzip()

@@ -331,28 +331,32 @@ describe('relay: a silent source never stays operational', () => {
     assert.equal(status.indicator, 'unknown');
   });
 
-  test('the page turns unknown when the bound passes, between polls, and the event streams hear of it', { timeout: 10_000 }, async () => {
-    const up = await upstream({ '/feed.json': nativeFeed([{ id: 'api', name: 'API' }]) });
-    const { server, base } = await relay({
-      sources: [`adapter=native,${up.base}/feed.json`],
-      sourceUnknownAfterSeconds: 1,
-    });
-    const controller = new AbortController();
-    closers.push(() => controller.abort());
-    const events = eventReader(await fetch(`${base}/events`, { signal: controller.signal }));
-    assert.equal(JSON.parse((await events.next()).data).indicator, 'operational');
-    up.mode = 'fail';
-    await logged(() => server.relay.pollNow());
-    // No further poll: the relay's own timer says it when the second has passed.
-    let pushed;
-    do {
-      const event = await events.next();
-      if (event.data) pushed = JSON.parse(event.data);
-    } while (pushed?.indicator !== 'unknown');
-    assert.equal(pushed.components[0].status, 'unknown');
-    assert.equal(pushed.sources[0].state, 'stale');
-    controller.abort();
-  });
+  test(
+    'the page turns unknown when the bound passes, between polls, and the event streams hear of it',
+    { timeout: 10_000 },
+    async () => {
+      const up = await upstream({ '/feed.json': nativeFeed([{ id: 'api', name: 'API' }]) });
+      const { server, base } = await relay({
+        sources: [`adapter=native,${up.base}/feed.json`],
+        sourceUnknownAfterSeconds: 1,
+      });
+      const controller = new AbortController();
+      closers.push(() => controller.abort());
+      const events = eventReader(await fetch(`${base}/events`, { signal: controller.signal }));
+      assert.equal(JSON.parse((await events.next()).data).indicator, 'operational');
+      up.mode = 'fail';
+      await logged(() => server.relay.pollNow());
+      // No further poll: the relay's own timer says it when the second has passed.
+      let pushed;
+      do {
+        const event = await events.next();
+        if (event.data) pushed = JSON.parse(event.data);
+      } while (pushed?.indicator !== 'unknown');
+      assert.equal(pushed.components[0].status, 'unknown');
+      assert.equal(pushed.sources[0].state, 'stale');
+      controller.abort();
+    },
+  );
 });
 
 describe('relay: what a source sends is carried whole', () => {
