@@ -295,6 +295,9 @@ describe('relay: a silent source never stays operational', () => {
     // The widgets' own readers of those formats: never operational.
     const native = await getAdapter('native').load(new URL(`${base}/feed.json`), fetch);
     assert.equal(native.components.find((c) => c.name === 'API').status, 'unknown');
+    assert.equal(native.indicator, 'unknown');
+    const statuspage = await getAdapter('statuspage').load(new URL(`${base}/`), fetch);
+    assert.equal(statuspage.indicator, 'unknown');
     for (const path of ['/history.atom', '/history.rss']) {
       const text = await get(path);
       assert.match(text, /Status unknown: Silent/, path);
