@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { getAdapter } from '../../../dist/adapters/index.js';
+import { addressKind } from '../../../dist/server/relay/address.js';
 import { eventReader, startServer } from './helpers.js';
 
 const closers = [];
@@ -86,6 +87,56 @@ const REFUSED =
 const UNREADABLE = 'The source could not be read.';
 
 describe('relay: a source cannot lead the relay into its network', () => {
+  test('every kind of address that is not the public internet is told apart, in every spelling', () => {
+    const kinds = {
+      public: [
+        '93.184.216.34',
+        '8.8.8.8',
+        '172.15.255.255',
+        '172.32.0.1',
+        '100.63.255.255',
+        '100.128.0.1',
+        '2606:4700::1111',
+        '[2001:db8::1]',
+        '::ffff:8.8.8.8',
+      ],
+      loopback: [
+        '127.0.0.1',
+        '127.255.255.254',
+        '::1',
+        '[::1]',
+        '::ffff:127.0.0.1',
+        '::ffff:7f00:1',
+        '0:0:0:0:0:ffff:7f00:1',
+        '64:ff9b::127.0.0.1',
+      ],
+      private: [
+        '10.0.0.1',
+        '172.16.0.1',
+        '172.31.255.255',
+        '192.168.1.1',
+        '100.64.0.1',
+        '100.127.255.255',
+        'fc00::1',
+        'fd12:3456::1',
+        '::ffff:10.0.0.1',
+        '::ffff:a00:1',
+        '::ffff:192.168.0.1',
+      ],
+      'link-local': [
+        '169.254.169.254',
+        'fe80::1',
+        'fe80::1%eth0',
+        'febf::1',
+        '::ffff:169.254.169.254',
+      ],
+      unspecified: ['0.0.0.0', '0.1.2.3', '::', '::ffff:0.0.0.0'],
+      reserved: ['224.0.0.1', '255.255.255.255', '240.0.0.1', 'ff02::1', '::2', 'not-an-address'],
+    };
+    for (const [kind, addresses] of Object.entries(kinds))
+      for (const address of addresses) assert.equal(addressKind(address), kind, address);
+  });
+
   test('a redirect within the source’s origin is followed; one anywhere else is refused before connecting', async () => {
     // The private service a hostile source would have the relay read and republish.
     const secret = await upstream({
