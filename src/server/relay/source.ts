@@ -67,8 +67,9 @@ export class RelaySource {
   failures = 0;
   /**
    * The status changes of the components whose source carries no history of its own
-   * (keyed by `logKey`), as this relay saw them between polls (kept in memory: it starts again with the
-   * process). While the source does not answer, the last status seen holds.
+   * (keyed by `logKey`), as this relay saw them between polls (kept in memory: it
+   * starts again with the process). While the source does not answer, the last status
+   * seen holds, until the page says it is unknown (see `unknownSince`).
    */
   statusLog: StatusLog = {};
   private timer: NodeJS.Timeout | undefined;
