@@ -12,6 +12,8 @@ import { provideXmlParser } from './xml.js';
 
 /** How far behind the published `lastAnsweredAt` of a healthy source may fall. */
 const ANSWERED_REFRESH_MS = 5 * 60_000;
+/** The longest delay setTimeout takes (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RelayOptions {
   limits?: Partial<UpstreamLimits>;
@@ -113,7 +115,9 @@ export class Relay {
       .map((source) => source.unknownAt())
       .filter((at): at is number => at !== undefined);
     if (!due.length) return;
-    this.unknownTimer = setTimeout(() => this.polled(), Math.max(0, Math.min(...due) - now));
+    // Past the largest delay a timer takes it would fire at once: it looks again then.
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, Math.min(...due) - now));
+    this.unknownTimer = setTimeout(() => this.polled(), delay);
     this.unknownTimer.unref();
   }
 
