@@ -7,6 +7,8 @@
 //   /zh-CN/…  the Chinese page's feeds (/zh-CN/feed.json, /zh-CN/events, …)
 //   /…        the English feeds, the demo pages (demo/) and the bundle at /dist/cdn/
 // HOST and PORT override 127.0.0.1:8787; STEP_SECONDS the length of a story step.
+// The front is a proxy: the servers behind it see one client, itself, so their
+// per-client stream cap is off and the front applies it to each real visitor.
 import { createServer, request as forward } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +21,9 @@ export const STEP_SECONDS = 20;
 
 /** The prefix under which the Chinese page's feeds are served. */
 export const CHINESE_PREFIX = '/zh-CN';
+
+/** Event streams one visitor may hold open through the front: the server's own default. */
+export const STREAMS_PER_VISITOR = 16;
 
 /** Builds the demo's bundle (`<out>/dist/cdn/`) and server (`<out>/server/index.js`). */
 export async function buildDemo(out = join(root, '.demo')) {
@@ -51,6 +56,8 @@ export async function buildDemo(out = join(root, '.demo')) {
       entryPoints: {
         'server/index': 'src/server/index.ts',
         'server/scenario': 'src/server/scenario.ts',
+        // How the server tells clients apart, for the front's own per-visitor cap.
+        'server/client': 'src/server/client.ts',
       },
       platform: 'node',
       target: 'node20',
@@ -78,10 +85,13 @@ export async function startDemo({
   const load = (name) => import(`${pathToFileURL(join(dir, name)).href}?${Date.now()}`);
   const { createStatusServer } = await load('server/index.js');
   const { DEMO_STEPS } = await load('server/scenario.js');
+  const { clientKey } = await load('server/client.js');
+  // Behind the front every visitor has the front's address: the cap is the front's.
   const english = await createStatusServer({
     scenario: 'demo',
     stepSeconds,
     static: [join(root, 'demo'), { prefix: '/dist/cdn/', dir: join(dir, 'dist/cdn') }],
+    maxStreamsPerClient: 0,
   });
   // One language per feed: the Chinese page reads a feed of its own, written from the
   // zh-CN templates, whose event stream is under the same prefix.
@@ -89,6 +99,7 @@ export async function startDemo({
     scenario: 'demo-zh-CN',
     stepSeconds,
     eventsUrl: `${CHINESE_PREFIX}/events`,
+    maxStreamsPerClient: 0,
   });
   const backends = await Promise.all([
     english.listen(0, '127.0.0.1'),
@@ -96,10 +107,38 @@ export async function startDemo({
   ]);
   const [englishUrl, chineseUrl] = backends.map((url) => new URL(url));
 
+  // Event streams open through the front, per visitor (the server's client key).
+  const streams = new Map();
   const front = createServer((incoming, outgoing) => {
     const path = incoming.url ?? '/';
     const toChinese = path === CHINESE_PREFIX || path.startsWith(`${CHINESE_PREFIX}/`);
     const target = toChinese ? chineseUrl : englishUrl;
+    const pathname = new URL(path, 'http://front').pathname;
+    if (pathname === '/events' || pathname === `${CHINESE_PREFIX}/events`) {
+      const visitor = clientKey(incoming);
+      const open = streams.get(visitor) ?? 0;
+      if (open >= STREAMS_PER_VISITOR) {
+        incoming.resume();
+        const message = `Your address already holds ${STREAMS_PER_VISITOR} event streams, the most one client may; poll /feed.json instead.`;
+        outgoing
+          .writeHead(429, {
+            'content-type': 'application/json; charset=utf-8',
+            'retry-after': '60',
+            'access-control-allow-origin': '*',
+            connection: 'close',
+          })
+          .end(
+            `${JSON.stringify({ error: { status: 429, code: 'too_many_streams', message } })}\n`,
+          );
+        return;
+      }
+      streams.set(visitor, open + 1);
+      outgoing.once('close', () => {
+        const left = (streams.get(visitor) ?? 1) - 1;
+        if (left > 0) streams.set(visitor, left);
+        else streams.delete(visitor);
+      });
+    }
     const proxied = forward(
       {
         host: target.hostname,

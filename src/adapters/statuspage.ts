@@ -43,6 +43,8 @@ const STATUSPAGE_INDICATORS: Record<string, Indicator> = {
   major: 'major',
   critical: 'critical',
   maintenance: 'maintenance',
+  // Not Statuspage's own: the reference server's relay says it when a source is silent.
+  unknown: 'unknown',
 };
 
 function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpdate[] {

@@ -94,7 +94,12 @@ export function deriveIndicator(
   }
   if (reported && reported !== 'unknown') found.push(reported);
   if (found.length === 0) return reported ?? 'unknown';
-  return worstIndicator(found);
+  const worst = worstIndicator(found);
+  // A feed that says part of it is not known (a relay whose source went silent) is
+  // never read as all well: only an outage it does know outranks its "unknown".
+  return reported === 'unknown' && indicatorRank(worst) <= INDICATOR_RANK.maintenance
+    ? 'unknown'
+    : worst;
 }
 
 /**

@@ -38,6 +38,10 @@ Options:
                       detected unless adapter= names it; polled every 30 s unless
                       interval= says otherwise (at least 10); name= labels its
                       group. Without --data the relay keeps no data file
+  --source-unknown-after SECONDS
+                      how long after its last answer a source that stopped
+                      answering is shown as unknown instead of its last data
+                      (default 600, or 3 of its intervals if longer)
   --out DIR           (export) where to write the files
   -h, --help          show this help
 `;
@@ -88,6 +92,7 @@ async function main(argv: string[]): Promise<void> {
         'max-streams-per-client': { type: 'string' },
         retention: { type: 'string' },
         source: { type: 'string', multiple: true },
+        'source-unknown-after': { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -137,6 +142,11 @@ async function main(argv: string[]): Promise<void> {
     ),
     retention: wholeNumber(values.retention, '--retention', 50),
     sources,
+    sourceUnknownAfterSeconds: wholeNumber(
+      values['source-unknown-after'],
+      '--source-unknown-after',
+      10,
+    ),
   });
   const port = positiveNumber(values.port ?? process.env['PORT'], '--port', 8787);
   const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';

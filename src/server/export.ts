@@ -41,7 +41,7 @@ export async function exportStatic(
     if (failed.length) {
       throw new StartError(
         `nothing was written (the files of the last export stay as they were): ${failed
-          .map((source) => source.problem)
+          .map((source) => source.detail ?? source.problem)
           .join(' ')}`,
       );
     }

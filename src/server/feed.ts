@@ -34,6 +34,19 @@ export interface PublishedData extends ServerData {
   sources?: SourceReport[];
   /** The indicators the answering sources reported themselves. */
   sourceIndicators?: Indicator[];
+  /**
+   * The sources whose status is not known (never answered, or silent past the bound),
+   * each with the time since when: the page is then never better than `unknown`.
+   */
+  unknown?: { name: string; since: string }[];
+  /** Components the sources had past the bound, not listed (counted in their indicators). */
+  componentsLeftOut?: number;
+}
+
+/** "Status Unknown since 2026-11-29T14:40:00Z": the page's line while a source's status is not known. */
+export function unknownLine(data: PublishedData): string | undefined {
+  const since = data.unknown?.map((source) => source.since).sort()[0];
+  return since && `${DESCRIPTIONS.unknown} since ${since.replace(/\.\d+Z$/, 'Z')}`;
 }
 
 /**
@@ -70,10 +83,14 @@ export function toSnapshot(data: PublishedData, now: number = Date.now()): Statu
       ...maintenance,
       url: maintenance.url ?? itemUrl(data, maintenance.id),
     }));
-  const indicator = deriveIndicator(
+  const derived = deriveIndicator(
     { components: data.components, incidents, maintenances },
     reportedIndicator(data),
   );
+  // Part of the page is not known: it is never better than unknown (an outage elsewhere
+  // still shows; all operational, or a maintenance, would claim what is not known).
+  const indicator =
+    data.unknown && (derived === 'operational' || derived === 'maintenance') ? 'unknown' : derived;
   // The server writes every date in UTC; a page that names no zone is in UTC.
   const timeZone = data.page.timeZone ?? 'Etc/UTC';
   const components = withHistory(data, now, historyZone(timeZone));
@@ -81,8 +98,9 @@ export function toSnapshot(data: PublishedData, now: number = Date.now()): Statu
     JSON.stringify({
       page: { ...data.page, timeZone },
       indicator,
-      description: DESCRIPTIONS[indicator],
+      description: (indicator === 'unknown' && unknownLine(data)) || DESCRIPTIONS[indicator],
       components,
+      componentsLeftOut: data.componentsLeftOut,
       incidents,
       maintenances,
       updatedAt: data.updatedAt,

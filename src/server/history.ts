@@ -1,8 +1,7 @@
 // /history.atom and /history.rss: incidents and maintenances for feed readers.
 // Every piece of text is escaped: names and bodies are whatever people typed.
 import type { Incident, Maintenance, StatusSnapshot } from '../model/types.js';
-import type { ServerData } from './data.js';
-import { toSnapshot } from './feed.js';
+import { toSnapshot, type PublishedData } from './feed.js';
 
 // Characters XML 1.0 does not allow at all, even escaped.
 // eslint-disable-next-line no-control-regex
@@ -41,7 +40,21 @@ function itemId(item: Item): string {
   return item.url ?? `urn:status-widgets:${encodeURIComponent(item.id)}`;
 }
 
-export function toAtom(data: ServerData, snapshot = toSnapshot(data)): string {
+/**
+ * A relayed source whose status is not known, as an open entry: a feed has no field
+ * for the page's state, and a reader takes a feed without open entries for "all is
+ * well". Its first word is "Update", which feed readers (ours too) read as open.
+ */
+function unknownEntries(data: PublishedData) {
+  return (data.unknown ?? []).map(({ name, since }) => ({
+    id: `urn:status-widgets:unknown:${encodeURIComponent(name)}:${since}`,
+    title: `Status unknown: ${name}`,
+    since,
+    text: `Update (${since}):\nThe relay has had no answer from ${name} since ${since}: its status is unknown.`,
+  }));
+}
+
+export function toAtom(data: PublishedData, snapshot = toSnapshot(data)): string {
   const pageId = data.page.url ?? `urn:status-widgets:page:${encodeURIComponent(data.page.name)}`;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -52,6 +65,17 @@ export function toAtom(data: ServerData, snapshot = toSnapshot(data)): string {
     `  <author><name>${xml(data.page.name)}</name></author>`,
   ];
   if (data.page.url) lines.push(`  <link rel="alternate" href="${xml(data.page.url)}"/>`);
+  for (const entry of unknownEntries(data)) {
+    lines.push(
+      '  <entry>',
+      `    <id>${xml(entry.id)}</id>`,
+      `    <title>${xml(entry.title)}</title>`,
+      `    <published>${xml(entry.since)}</published>`,
+      `    <updated>${xml(entry.since)}</updated>`,
+      `    <content type="text">${xml(entry.text)}</content>`,
+      '  </entry>',
+    );
+  }
   for (const item of entries(snapshot)) {
     lines.push(
       '  <entry>',
@@ -67,7 +91,7 @@ export function toAtom(data: ServerData, snapshot = toSnapshot(data)): string {
   return lines.join('\n');
 }
 
-export function toRss(data: ServerData, snapshot = toSnapshot(data)): string {
+export function toRss(data: PublishedData, snapshot = toSnapshot(data)): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0">',
@@ -77,6 +101,16 @@ export function toRss(data: ServerData, snapshot = toSnapshot(data)): string {
     `    <description>${xml(`Incidents and maintenances of ${data.page.name}`)}</description>`,
     `    <lastBuildDate>${new Date(data.updatedAt).toUTCString()}</lastBuildDate>`,
   ];
+  for (const entry of unknownEntries(data)) {
+    lines.push(
+      '    <item>',
+      `      <title>${xml(entry.title)}</title>`,
+      `      <guid isPermaLink="false">${xml(entry.id)}</guid>`,
+      `      <pubDate>${new Date(entry.since).toUTCString()}</pubDate>`,
+      `      <description>${xml(entry.text)}</description>`,
+      '    </item>',
+    );
+  }
   for (const item of entries(snapshot)) {
     lines.push(
       '    <item>',

@@ -11,7 +11,7 @@ import { descriptorLimit, EventHub } from './events.js';
 import { CORS, READ_PREFLIGHT, sendDocument, sendError } from './http.js';
 import { Relay } from './relay/relay.js';
 import { parseSourceSpec, type SourceSpec } from './relay/spec.js';
-import type { UpstreamLimits } from './relay/upstream.js';
+import type { Resolve, UpstreamLimits } from './relay/upstream.js';
 import { Router, type Route } from './router.js';
 import { startScenario, type ScenarioName } from './scenario.js';
 import { StaticFiles, type StaticMount } from './static.js';
@@ -52,6 +52,13 @@ export interface StatusServerOptions {
   sources?: readonly (string | SourceSpec)[];
   /** Bounds on each request to a source (timeout, body size, redirects). */
   sourceLimits?: Partial<UpstreamLimits>;
+  /**
+   * Seconds after its last answer that a source whose polls fail is shown as unknown
+   * (default: 600, or 3 of its intervals if longer); until then its last data, as stale.
+   */
+  sourceUnknownAfterSeconds?: number;
+  /** How the sources' host names are resolved (default: the system's; tests give their own). */
+  sourceResolve?: Resolve;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
 }
@@ -88,7 +95,16 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   // Names this server in its relay's requests (RFC 9110's Via), so it can refuse its own.
   const via = `1.1 status-widgets-${randomUUID()}`;
   const relay = specs.length
-    ? new Relay(specs, { limits: options.sourceLimits, now, via })
+    ? new Relay(specs, {
+        limits: options.sourceLimits,
+        now,
+        via,
+        resolve: options.sourceResolve,
+        unknownAfterMs:
+          options.sourceUnknownAfterSeconds === undefined
+            ? undefined
+            : options.sourceUnknownAfterSeconds * 1000,
+      })
     : undefined;
   // A relay without a data file (or a scenario) has no page of its own.
   const ownPage = options.dataFile !== undefined || options.scenario !== undefined;

@@ -15,10 +15,13 @@ import { toSnapshot } from './feed.js';
 
 // Statuspage's status.indicator has no "maintenance" (its docs: none, minor, major,
 // critical); maintenance shows through the components and scheduled_maintenances.
+// Nor has it "unknown" (a relay whose source is silent): "none" would be a false
+// "All Systems Operational", and "minor" an alarm nothing backs, so it says
+// "unknown", with "Status Unknown since …" as the description.
 const INDICATOR: Record<Indicator, string> = {
   operational: 'none',
   maintenance: 'none',
-  unknown: 'none',
+  unknown: 'unknown',
   minor: 'minor',
   major: 'major',
   critical: 'critical',

@@ -35,6 +35,12 @@ test('deriveIndicator: an active incident beats green components; resolved ones 
   assert.equal(deriveIndicator({ incidents: [incident('investigating', 'none')] }), 'minor');
   assert.equal(deriveIndicator({}), 'unknown');
   assert.equal(deriveIndicator({}, 'operational'), 'operational');
+  // A feed that says it does not know is never read as operational; an outage still shows.
+  assert.equal(deriveIndicator({ components: green }, 'unknown'), 'unknown');
+  assert.equal(
+    deriveIndicator({ components: green, incidents: [incident('identified', 'major')] }, 'unknown'),
+    'major',
+  );
 });
 
 test('sortNewestFirst orders by createdAt and puts undated items last', () => {

@@ -4,7 +4,7 @@ import type { Incident, Indicator, Maintenance, StatusComponent } from '../../mo
 import type { ServerData } from '../data.js';
 import type { PublishedData } from '../feed.js';
 import type { StatusLog } from '../status-log.js';
-import type { RelaySource } from './source.js';
+import { logKey, type RelaySource } from './source.js';
 
 /** Short, stable, unique keys for the sources: their host names, numbered when repeated. */
 export function sourceKeys(sources: readonly RelaySource[]): string[] {
@@ -40,6 +40,7 @@ export function mergeSources(
   data: ServerData,
   sources: readonly RelaySource[],
   ownPage: boolean,
+  now: number = Date.now(),
 ): PublishedData {
   const keys = sourceKeys(sources);
   const grouped = sources.length + (data.components.length > 0 ? 1 : 0) > 1;
@@ -47,26 +48,38 @@ export function mergeSources(
   const incidents: Incident[] = [...data.incidents];
   const maintenances: Maintenance[] = [...data.maintenances];
   const indicators: Indicator[] = [];
+  const unknown: NonNullable<PublishedData['unknown']> = [];
   const statusLog: StatusLog = { ...data.statusLog };
+  let componentsLeftOut = 0;
   let updatedAt = ownPage ? data.updatedAt : undefined;
   sources.forEach((source, index) => {
     const key = keys[index]!;
     const snapshot = source.snapshot;
     const group = grouped ? label(source) : undefined;
+    const since = source.unknownSince(now)?.toISOString();
+    if (since) unknown.push({ name: label(source), since });
     if (!snapshot) {
       // Never answered: what its components are is not known, so the page says
       // "unknown" for the source as a whole, never "operational".
       components.push({ id: `${key}/unknown`, name: label(source), status: 'unknown', group });
       return;
     }
-    indicators.push(snapshot.indicator);
-    for (const [id, records] of Object.entries(source.statusLog))
-      statusLog[`${key}/${id}`] = records;
+    // Past the bound its last data is too old to stand for now: its components are
+    // unknown from its last answer, and its own indicator no longer counts.
+    if (!since) indicators.push(snapshot.indicator);
+    componentsLeftOut += snapshot.componentsLeftOut ?? 0;
+    const logged = new Map(Object.entries(source.statusLog));
     for (const component of snapshot.components) {
       const inner = component.group;
+      const id = `${key}/${component.id}`;
+      const records = logged.get(logKey(component.id));
+      if (records) {
+        statusLog[id] = since ? [...records, { at: since, status: 'unknown' }] : records;
+      }
       components.push({
         ...component,
-        id: `${key}/${component.id}`,
+        ...(since ? { status: 'unknown' } : {}),
+        id,
         group: group ? (inner ? `${group} · ${inner}` : group) : inner,
       });
     }
@@ -81,7 +94,7 @@ export function mergeSources(
   const only = sources.length === 1 && !ownPage ? sources[0]!.snapshot : undefined;
   const page = only ? { ...only.page, name: sources[0]!.spec.name ?? only.page.name } : data.page;
   for (const component of components) if (component.group === undefined) delete component.group;
-  return {
+  const merged: PublishedData = {
     ...data,
     page,
     components,
@@ -92,4 +105,7 @@ export function mergeSources(
     sources: sources.map((source) => source.report()),
     sourceIndicators: indicators,
   };
+  if (unknown.length) merged.unknown = unknown;
+  if (componentsLeftOut) merged.componentsLeftOut = componentsLeftOut;
+  return merged;
 }

@@ -7,11 +7,13 @@ import type { PublishedData } from '../feed.js';
 import { mergeSources } from './merge.js';
 import { RelaySource } from './source.js';
 import { checkNotSelf, type SourceSpec } from './spec.js';
-import { DEFAULT_LIMITS, type UpstreamLimits } from './upstream.js';
+import { DEFAULT_LIMITS, type Resolve, type UpstreamLimits } from './upstream.js';
 import { provideXmlParser } from './xml.js';
 
 /** How far behind the published `lastAnsweredAt` of a healthy source may fall. */
 const ANSWERED_REFRESH_MS = 5 * 60_000;
+/** The longest delay setTimeout takes (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RelayOptions {
   limits?: Partial<UpstreamLimits>;
@@ -22,6 +24,13 @@ export interface RelayOptions {
    * reaches it (another name, a proxy), where `start` can only compare addresses.
    */
   via?: string;
+  /** How the sources' host names are resolved (default: the system's resolver). */
+  resolve?: Resolve;
+  /**
+   * Milliseconds after its last answer that a failing source's status is unknown
+   * (default: 10 minutes or 3 of its intervals, whichever is longer).
+   */
+  unknownAfterMs?: number;
 }
 
 export class Relay {
@@ -32,6 +41,8 @@ export class Relay {
   private publishedAt = 0;
   private readonly listeners = new Set<() => void>();
   private readonly now: () => Date;
+  /** Fires when a failing source's status becomes unknown, between its polls. */
+  private unknownTimer: NodeJS.Timeout | undefined;
 
   constructor(specs: readonly SourceSpec[], options: RelayOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -39,7 +50,12 @@ export class Relay {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.sources = specs.map(
       (spec) =>
-        new RelaySource(spec, this.now, () => this.polled(), limits, Math.random, options.via),
+        new RelaySource(spec, this.now, () => this.polled(), {
+          limits,
+          via: options.via,
+          resolve: options.resolve,
+          unknownAfterMs: options.unknownAfterMs,
+        }),
     );
   }
 
@@ -55,6 +71,7 @@ export class Relay {
   }
 
   stop(): void {
+    clearTimeout(this.unknownTimer);
     for (const source of this.sources) source.stop();
   }
 
@@ -76,14 +93,32 @@ export class Relay {
         state: source.state,
         problem: source.state === 'ok' ? undefined : source.problem,
         adapter: source.adapterName,
+        unknownSince: source.unknownSince(),
       })),
     );
     const now = this.now().getTime();
+    this.watchUnknown(now);
     if (view === this.published && now - this.publishedAt < ANSWERED_REFRESH_MS) return;
     this.published = view;
     this.publishedAt = now;
     this.ownRevision += 1;
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * A source whose polls fail turns unknown at a time of its own, maybe long before its
+   * next (backed-off) poll: the page says so then, and the event streams hear of it.
+   */
+  private watchUnknown(now: number): void {
+    clearTimeout(this.unknownTimer);
+    const due = this.sources
+      .map((source) => source.unknownAt())
+      .filter((at): at is number => at !== undefined);
+    if (!due.length) return;
+    // Past the largest delay a timer takes it would fire at once: it looks again then.
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, Math.min(...due) - now));
+    this.unknownTimer = setTimeout(() => this.polled(), delay);
+    this.unknownTimer.unref();
   }
 
   /**
@@ -98,7 +133,7 @@ export class Relay {
     const current = () => {
       if (!data || merged !== revision()) {
         merged = revision();
-        data = mergeSources(own.data, this.sources, ownPage);
+        data = mergeSources(own.data, this.sources, ownPage, this.now().getTime());
       }
       return data;
     };

@@ -106,7 +106,14 @@ describe('relay', () => {
     assert.match(etag, /^"/);
     const feed = await response.json();
     const schema = JSON.parse(fixtureSchema());
-    assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(feed).sort());
+    // Every property the schema names, but the optional count of components left out.
+    const optional = ['componentsLeftOut'];
+    assert.deepEqual(
+      Object.keys(schema.properties)
+        .filter((key) => !optional.includes(key))
+        .sort(),
+      Object.keys(feed).sort(),
+    );
     for (const source of feed.sources)
       for (const key of Object.keys(source))
         assert.ok(key in schema.properties.sources.items.properties, `${key} is in the schema`);
@@ -187,7 +194,8 @@ describe('relay', () => {
     assert.equal(feed.components[0].status, 'unknown');
     assert.notEqual(feed.indicator, 'operational');
     assert.equal(feed.sources[0].state, 'error');
-    assert.match(feed.sources[0].problem, /HTTP 500/);
+    // The public problem tells nothing of the network; the log has "HTTP 500".
+    assert.equal(feed.sources[0].problem, 'The source could not be read.');
     assert.equal(feed.sources[0].lastAnsweredAt, undefined);
 
     up.mode = 'ok';
@@ -205,7 +213,10 @@ describe('relay', () => {
     feed = await readNative(base);
     assert.equal(feed.sources[0].state, 'stale');
     assert.equal(feed.sources[0].lastAnsweredAt, answeredAt);
-    assert.match(feed.sources[0].problem, new RegExp(`No answer since ${answeredAt}.*HTTP 500`));
+    assert.equal(
+      feed.sources[0].problem,
+      `No answer since ${answeredAt}: The source could not be read.`,
+    );
     // The relay's own record of a component grows with the clock; the rest stays.
     assert.deepEqual(
       withoutHistory(feed.components),
@@ -333,10 +344,14 @@ describe('relay', () => {
       ['ok', 'error', 'error', 'error', 'error'],
     );
     const problems = feed.sources.slice(1).map((source) => source.problem);
-    assert.match(problems[0], /did not answer within 0.5 s/);
-    assert.match(problems[1], /more than 4 KiB/);
-    assert.match(problems[2], /redirected more than 5 times/);
-    assert.match(problems[3], /HTML page/);
+    // In the feed only what tells nothing of the network: whether what answered with
+    // 2xx was a status feed. The server's log says the rest (timeout, size, redirects).
+    assert.deepEqual(problems, [
+      'The source could not be read.',
+      'What the source sends is not a status feed the relay reads.',
+      'The source could not be read.',
+      'What the source sends is not a status feed the relay reads.',
+    ]);
     assert.ok(feed.components.some((component) => component.status === 'operational'));
   });
 
@@ -370,10 +385,7 @@ describe('relay', () => {
     closers.push(() => server.close());
     const base = await server.listen(port, '127.0.0.1');
     const feed = await (await fetch(`${base}feed.json`)).json();
-    assert.match(
-      feed.sources[0].problem,
-      /is this server itself \(it answered 508 Loop Detected\)/,
-    );
+    assert.match(feed.sources[0].problem, /is this server itself/);
     // Anyone else reading it is served as before.
     assert.equal((await fetch(`${base}feed.json`)).status, 200);
   });
@@ -426,7 +438,7 @@ describe('Atom and RSS sources', () => {
         ['feed', 'error'],
       ],
     );
-    assert.match(feed.sources[2].problem, /not well-formed XML/);
+    assert.match(feed.sources[2].problem, /not a status feed/);
     const direct = fixture('feed/documented-history.atom');
     const titles = [...direct.matchAll(/<entry>[\s\S]*?<title[^>]*>([^<]+)</g)].map((m) => m[1]);
     assert.ok(titles.length > 0);
