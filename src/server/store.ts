@@ -101,8 +101,6 @@ export class DataStore {
     const lock = await lockDataFile(path);
     try {
       const data = await load(path, now);
-      // Created just now, or replaced by a write in load: lock the file itself too.
-      await lock.follow();
       return new DataStore(data, path, now, lock, options);
     } catch (error) {
       lock.release();
@@ -139,8 +137,6 @@ export class DataStore {
         await appendArchive(archivePath(this.file), archived, now);
       if (this.file) {
         await writeFileAtomic(this.file, serialize(draft));
-        // The write made a new file (a rename): the lock follows it.
-        await this.lock?.follow().catch(() => undefined);
       }
       this.state = deepFreeze(draft);
       this.revision += 1;
