@@ -26,8 +26,14 @@ import { allTemplates, placeholders } from './templates.js';
 export const AUTH_FAILURE_BURST = 200;
 /** Milliseconds per extra wrong token allowed after the burst (10 a minute). */
 export const AUTH_FAILURE_REFILL_MS = 6000;
-/** Addresses remembered at once: the oldest are forgotten first, so memory stays bounded. */
+/** Addresses remembered at once; while all are spending, a new address is refused, never an old one forgotten. */
 const TRACKED_CLIENTS = 10_000;
+/** Wrong tokens from all addresses together in a burst, then one more per refill: many addresses guess no faster than this. */
+export const GLOBAL_FAILURE_BURST = 1000;
+/** Milliseconds per extra wrong token allowed from all addresses together (one a second). */
+export const GLOBAL_FAILURE_REFILL_MS = 1000;
+/** Addresses that sent the right token, remembered so that the global budget never locks them out. */
+const TRUSTED_CLIENTS = 100;
 
 const ADMIN_OFF = () =>
   new RequestError(
@@ -36,36 +42,80 @@ const ADMIN_OFF = () =>
     'The admin API is off. Start the server with --token <secret> or STATUS_ADMIN_TOKEN to turn it on.',
   );
 
-/** A token bucket per client address, spent by failed authentications only. */
-class FailedAuthLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
-  /** Milliseconds this client must wait before it may try again (0: it may). */
+/** A bucket refilled up to `now`: `burst` tokens at most, one more per `refillMs`. */
+function refill(bucket: Bucket, now: number, burst: number, refillMs: number): Bucket {
+  bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.at) / refillMs);
+  bucket.at = now;
+  return bucket;
+}
+
+/**
+ * A token bucket per client address, spent by failed authentications only, and one
+ * for all addresses together. A bucket is forgotten only once it has refilled, so
+ * failing from many other addresses never gives an address at its limit a new burst.
+ */
+export class FailedAuthLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly all: Bucket = { tokens: GLOBAL_FAILURE_BURST, at: 0 };
+  private readonly trusted = new Set<string>();
+
+  constructor(
+    private readonly tracked = TRACKED_CLIENTS,
+    private readonly globalBurst = GLOBAL_FAILURE_BURST,
+  ) {
+    this.all.tokens = globalBurst;
+  }
+
+  /**
+   * Milliseconds this client must wait before it may try again (0: it may). An address
+   * that once sent the right token waits only for its own bucket.
+   */
   waitFor(client: string, now: number): number {
     const bucket = this.refilled(client, now);
-    return bucket && bucket.tokens < 1
-      ? Math.ceil((1 - bucket.tokens) * AUTH_FAILURE_REFILL_MS)
-      : 0;
+    if (bucket && bucket.tokens < 1) return Math.ceil((1 - bucket.tokens) * AUTH_FAILURE_REFILL_MS);
+    if (this.trusted.has(client)) return 0;
+    refill(this.all, now, this.globalBurst, GLOBAL_FAILURE_REFILL_MS);
+    if (this.all.tokens < 1) return Math.ceil((1 - this.all.tokens) * GLOBAL_FAILURE_REFILL_MS);
+    // Every slot holds an address still spending: a new one waits for a slot to refill.
+    if (!bucket && this.buckets.size >= this.tracked && !this.evictRefilled(now)) {
+      return AUTH_FAILURE_REFILL_MS;
+    }
+    return 0;
   }
 
   fail(client: string, now: number): void {
+    refill(this.all, now, this.globalBurst, GLOBAL_FAILURE_REFILL_MS).tokens -= 1;
     const bucket = this.refilled(client, now) ?? { tokens: AUTH_FAILURE_BURST, at: now };
     bucket.tokens -= 1;
+    // Newest failure last, so the oldest (the likeliest refilled) are looked at first.
     this.buckets.delete(client);
+    if (this.buckets.size >= this.tracked && !this.evictRefilled(now)) return;
     this.buckets.set(client, bucket);
-    if (this.buckets.size > TRACKED_CLIENTS) {
-      this.buckets.delete(this.buckets.keys().next().value!);
-    }
+  }
+
+  /** The client sent the right token. */
+  succeed(client: string): void {
+    this.trusted.delete(client);
+    this.trusted.add(client);
+    if (this.trusted.size > TRUSTED_CLIENTS)
+      this.trusted.delete(this.trusted.values().next().value!);
+  }
+
+  /** Forgets the buckets that have refilled; true when a slot is free. */
+  private evictRefilled(now: number): boolean {
+    for (const client of [...this.buckets.keys()]) this.refilled(client, now);
+    return this.buckets.size < this.tracked;
   }
 
   private refilled(client: string, now: number) {
     const bucket = this.buckets.get(client);
     if (!bucket) return undefined;
-    bucket.tokens = Math.min(
-      AUTH_FAILURE_BURST,
-      bucket.tokens + (now - bucket.at) / AUTH_FAILURE_REFILL_MS,
-    );
-    bucket.at = now;
+    refill(bucket, now, AUTH_FAILURE_BURST, AUTH_FAILURE_REFILL_MS);
     if (bucket.tokens >= AUTH_FAILURE_BURST) this.buckets.delete(client);
     return bucket;
   }
@@ -109,7 +159,7 @@ export class AdminGate {
       throw new RequestError(
         429,
         'too_many_failures',
-        'Too many requests with a wrong token from your address; wait before trying again.',
+        'Too many requests with a wrong token, from your address or from many; wait as long as Retry-After says before trying again.',
         { headers: { 'retry-after': String(Math.ceil(wait / 1000)) } },
       );
     }
@@ -122,6 +172,7 @@ export class AdminGate {
         { field: 'Authorization', rule: 'must be "Bearer" and the server\'s admin token' },
       );
     }
+    this.failures.succeed(client);
   }
 
   /** Answers an admin preflight: none from another origin; without CORS headers either way. */

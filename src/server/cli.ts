@@ -28,6 +28,9 @@ Options:
                       less 256, e.g. 768 under ulimit -n 1024)
   --max-streams-per-client N
                       event streams one client address may hold (default 16; 0: no cap)
+  --max-connections-per-client N
+                      connections one client address may hold, streams included
+                      (default 64; 0: no cap; off when --max-streams-per-client is 0)
   --retention N       resolved incidents and completed maintenances kept in the
                       data file (default 1000, at least 50); older ones move to
                       the archive file beside it (status-data.archive.jsonl)
@@ -90,6 +93,7 @@ async function main(argv: string[]): Promise<void> {
         static: { type: 'string', multiple: true },
         'max-streams': { type: 'string' },
         'max-streams-per-client': { type: 'string' },
+        'max-connections-per-client': { type: 'string' },
         retention: { type: 'string' },
         source: { type: 'string', multiple: true },
         'source-unknown-after': { type: 'string' },
@@ -138,6 +142,11 @@ async function main(argv: string[]): Promise<void> {
     maxStreamsPerClient: wholeNumber(
       values['max-streams-per-client'],
       '--max-streams-per-client',
+      0,
+    ),
+    maxConnectionsPerClient: wholeNumber(
+      values['max-connections-per-client'],
+      '--max-connections-per-client',
       0,
     ),
     retention: wholeNumber(values.retention, '--retention', 50),

@@ -1,4 +1,4 @@
-// Who a request comes from, for per-client limits (event streams, failed sign-ins).
+// Who a request comes from, for per-client limits (connections, event streams, failed sign-ins).
 import { isIPv6 } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 
@@ -8,7 +8,12 @@ import type { IncomingMessage } from 'node:http';
  * proxy this is the proxy's address: limit per client there (see docs/security.md).
  */
 export function clientKey(request: IncomingMessage): string {
-  const address = request.socket.remoteAddress ?? 'unknown';
+  return addressKey(request.socket.remoteAddress);
+}
+
+/** The limit key of a connection's remote address (see `clientKey`). */
+export function addressKey(remote: string | undefined): string {
+  const address = remote ?? 'unknown';
   if (address.startsWith('::ffff:') && address.includes('.')) return address.slice(7);
   if (!isIPv6(address)) return address;
   const [head = '', tail = ''] = address.split('::');

@@ -14,7 +14,12 @@ import {
 import { DataFileError, RequestError } from './errors.js';
 import { checkId, Fields, isObject } from './fields.js';
 import { LIMITS } from './limits.js';
-import { MAX_RECORDS_PER_COMPONENT, type StatusLog, type StatusRecord } from './status-log.js';
+import {
+  MAX_RECORDS_PER_COMPONENT,
+  newLog,
+  type StatusLog,
+  type StatusRecord,
+} from './status-log.js';
 
 /** A message template a team wrote: `{name}` placeholders, one text per locale. */
 export interface Template {
@@ -119,8 +124,10 @@ export function dropUndefined<T extends object>(value: T): T {
 export function readTemplate(value: unknown, path: string): Template {
   const fields = Fields.of(value, path).only(['id', 'status', 'description', 'text']);
   const text = Fields.of(fields.value['text'], fields.path('text'));
-  const wordings: Record<string, string> = {};
-  for (const locale of Object.keys(text.value)) wordings[locale] = text.text(locale, 5000);
+  // Defined, not assigned: a locale named `__proto__` is a key like any other.
+  const wordings = Object.fromEntries(
+    Object.keys(text.value).map((locale) => [locale, text.text(locale, 5000)]),
+  );
   if (Object.keys(wordings).length === 0) {
     throw new RequestError(400, 'invalid', `${fields.path('text')} needs at least one locale.`, {
       field: fields.path('text'),
@@ -201,7 +208,7 @@ export function readData(value: unknown): ServerData {
 function readStatusLog(root: Fields): { statusLog?: StatusLog } {
   const log = root.object('statusLog');
   if (!log) return {};
-  const statusLog: StatusLog = {};
+  const statusLog = newLog();
   for (const id of Object.keys(log.value)) {
     checkId(id, log.path(id));
     const records = log.array(id, MAX_RECORDS_PER_COMPONENT) ?? [];

@@ -9,7 +9,7 @@ import {
   type StatusSnapshot,
 } from '../model/types.js';
 import type { ServerData } from './data.js';
-import { historyFromRecords, historyZone } from './status-log.js';
+import { historyFromRecords, historyZone, recordsOf } from './status-log.js';
 
 /** How many incidents and maintenances the feeds carry (newest first). */
 export const HISTORY_LIMIT = 50;
@@ -67,7 +67,8 @@ function reportedIndicator(data: PublishedData): Indicator {
 function withHistory(data: PublishedData, now: number, timeZone: string) {
   return data.components.map((component) => {
     const history =
-      component.history ?? historyFromRecords(data.statusLog?.[component.id], now, timeZone);
+      component.history ??
+      historyFromRecords(recordsOf(data.statusLog, component.id), now, timeZone);
     return history ? { ...component, history } : component;
   });
 }

@@ -52,6 +52,11 @@ export class Fields {
     return `${this.prefix}${name}`;
   }
 
+  /** The field's own value: a name like `toString` or `constructor` is never read from Object.prototype. */
+  get(name: string): unknown {
+    return Object.hasOwn(this.value, name) ? this.value[name] : undefined;
+  }
+
   /** Rejects fields the caller did not mean to send (usually a typo). */
   only(names: readonly string[]): this {
     for (const key of Object.keys(this.value)) {
@@ -63,13 +68,13 @@ export class Fields {
   }
 
   has(name: string): boolean {
-    return this.value[name] !== undefined && this.value[name] !== null;
+    return this.get(name) !== undefined && this.get(name) !== null;
   }
 
   text(name: string, max: number): string;
   text(name: string, max: number, optional: true): string | undefined;
   text(name: string, max: number, optional = false): string | undefined {
-    const value = this.value[name];
+    const value = this.get(name);
     if (value === undefined || value === null) {
       if (optional) return undefined;
       throw invalid(this.path(name), 'is required');
@@ -85,7 +90,7 @@ export class Fields {
   oneOf<T extends string>(name: string, allowed: readonly T[]): T;
   oneOf<T extends string>(name: string, allowed: readonly T[], optional: true): T | undefined;
   oneOf<T extends string>(name: string, allowed: readonly T[], optional = false): T | undefined {
-    const value = this.value[name];
+    const value = this.get(name);
     if (value === undefined || value === null) {
       if (optional) return undefined;
       throw invalid(this.path(name), `is required (one of ${allowed.join(', ')})`);
@@ -97,7 +102,7 @@ export class Fields {
   }
 
   integer(name: string, min: number, max: number): number | undefined {
-    const value = this.value[name];
+    const value = this.get(name);
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       throw invalid(this.path(name), `must be a whole number from ${min} to ${max}`);
@@ -109,7 +114,7 @@ export class Fields {
   date(name: string): string;
   date(name: string, optional: true): string | undefined;
   date(name: string, optional = false): string | undefined {
-    const value = this.value[name];
+    const value = this.get(name);
     if (value === undefined || value === null) {
       if (optional) return undefined;
       throw invalid(this.path(name), 'is required (an ISO 8601 date, e.g. 2026-11-25T14:00:00Z)');
@@ -128,7 +133,7 @@ export class Fields {
   }
 
   url(name: string): string | undefined {
-    const value = this.value[name];
+    const value = this.get(name);
     if (value === undefined || value === null) return undefined;
     let url: URL | undefined;
     try {
@@ -146,7 +151,7 @@ export class Fields {
   }
 
   array(name: string, max: number): unknown[] | undefined {
-    const value = this.value[name];
+    const value = this.get(name);
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) throw invalid(this.path(name), 'must be an array');
     if (value.length > max) throw invalid(this.path(name), `must have at most ${max} items`);
@@ -154,7 +159,7 @@ export class Fields {
   }
 
   object(name: string): Fields | undefined {
-    const value = this.value[name];
+    const value = this.get(name);
     if (value === undefined || value === null) return undefined;
     return Fields.of(value, this.path(name));
   }

@@ -2,7 +2,8 @@
 export { createStatusServer } from './server.js';
 export type { StatusServer, StatusServerOptions } from './server.js';
 export { exportStatic } from './export.js';
-export { DataStore, writeFileAtomic } from './store.js';
+export { DataStore, readArchive, writeFileAtomic } from './store.js';
+export type { ArchiveContents } from './store.js';
 export type { ServerData, Template } from './data.js';
 export { BUILT_IN_TEMPLATES } from './templates.js';
 export { DOCUMENT_PATHS } from './documents.js';

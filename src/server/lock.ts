@@ -1,20 +1,27 @@
 // One server per data file. The lock is a listening local socket named after the
-// file's identity (device and inode, so a hard link or a second path to the same
-// file meets the same lock): the operating system closes it when its holder ends,
-// however it ends (SIGKILL included), so a lock never outlives its server and a
-// reused process id (a zombie, pid 1 in a restarted container) never blocks a start.
-// A small file beside the data file names the holder's process for the message.
+// file's identity (its folder's device and inode and its name, so a second path to the
+// same file meets the same lock) and a secret key: the operating system closes it when
+// its holder ends, however it ends (SIGKILL included), so a lock never outlives its
+// server and a reused process id (a zombie, pid 1 in a restarted container) never
+// blocks a start. The key, random and readable by the server's user alone, lives in a
+// file beside the data file: another user cannot work out the name and take it first.
+// A file with a second name (a hard link) is refused: a server under that name would
+// not meet the lock. A small file beside the data file names the holder's process.
 import { createHash, randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { DataFileError } from './errors.js';
 
-/** Where the operating system keeps the lock's socket for `key`. */
-function socketName(key: string): string {
-  const name = `status-widgets-server-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+/** The lock's name for `key` (what `ss -xlp` shows, after an @ on Linux). */
+function lockName(key: string): string {
+  return `status-widgets-server-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+/** Where the operating system keeps the lock's socket of that name. */
+function socketName(name: string): string {
   // Linux: an abstract socket, which has no file and goes with its process.
   if (process.platform === 'linux') return `\0${name}`;
   // Windows: a named pipe, which also goes with its process.
@@ -57,26 +64,82 @@ async function listenOnce(name: string): Promise<Server | undefined> {
   return listen(name);
 }
 
-/** The folder's identity and the name: the same for every path to the file (symlinks too). */
-async function pathKey(file: string): Promise<string> {
+/**
+ * The folder's identity and the name: the same for every path to the file (symlinks
+ * too); and where its key is, beside the real file, so every path finds the same one.
+ */
+async function pathKey(file: string): Promise<{ key: string; keyFile: string }> {
   const real = await realpath(file).catch(() => undefined);
-  const folder = await stat(await realpath(dirname(real ?? file)), { bigint: true });
-  return `path ${folder.dev}:${folder.ino}/${basename(real ?? file)}`;
+  const folder = await realpath(dirname(real ?? file));
+  const info = await stat(folder, { bigint: true });
+  const name = basename(real ?? file);
+  return {
+    key: `path ${info.dev}:${info.ino}/${name}`,
+    keyFile: join(folder, `.${name}.lock-key`),
+  };
 }
 
-/** The file's own identity (device and inode), which hard links share; undefined before it exists. */
-async function fileKey(file: string): Promise<string | undefined> {
-  const info = await stat(file, { bigint: true }).catch(() => undefined);
-  return info && `file ${info.dev}:${info.ino}`;
+/** Bytes of the random lock key. */
+const KEY_BYTES = 32;
+
+/**
+ * The data file's lock key: read from `keyFile`, or made (random, mode 0600) when there
+ * is none. A key another user can read, or one that is not the server user's, is refused:
+ * whoever reads it could take the lock first and keep the server from starting.
+ */
+async function lockKey(keyFile: string, file: string): Promise<string> {
+  const refuse = (why: string) =>
+    new DataFileError(
+      `Cannot lock the data file ${file}: the lock key ${keyFile} ${why}. Delete it (the server makes a new one, readable by its user only) or fix its owner and mode (chmod 600).`,
+    );
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const info = await lstat(keyFile).catch(() => undefined);
+    if (info) {
+      if (!info.isFile()) throw refuse('is not a file');
+      const uid = process.getuid?.();
+      if (uid !== undefined && info.uid !== uid) throw refuse('belongs to another user');
+      if (process.platform !== 'win32' && (info.mode & 0o077) !== 0)
+        throw refuse('can be read by other users');
+      const text = await readFile(keyFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw refuse(`cannot be read (${error.code ?? error.message})`);
+      });
+      const key = text.trim();
+      if (!/^[0-9a-f]{64}$/.test(key)) throw refuse('is not a key this server wrote');
+      return key;
+    }
+    // Written whole under a temporary name, then linked into place: a server starting
+    // at the same moment reads the one key that won, never half of one.
+    const temp = `${keyFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    try {
+      await writeFile(temp, `${randomBytes(KEY_BYTES).toString('hex')}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
+      await link(temp, keyFile).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    } catch (error) {
+      throw new DataFileError(
+        `Cannot write the lock key ${keyFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that the data file's folder exists and is writable.`,
+      );
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+  throw refuse('keeps disappearing');
+}
+
+/** Refuses a data file with another name (a hard link): a server given that name would not meet this lock. */
+async function refuseHardLinks(file: string): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (info && info.nlink > 1) {
+    throw new DataFileError(
+      `The data file ${file} has ${info.nlink} names (hard links): a server started on another of them would not see this one's lock. Remove the other names, or give each server its own copy (cp, not ln).`,
+    );
+  }
 }
 
 export interface DataFileLock {
-  /**
-   * Locks the file's current identity. Every write replaces the file (a new inode),
-   * so the store calls this after each one: a hard link made to the file meanwhile
-   * meets the lock, and one made before a write names an older copy, not this file.
-   */
-  follow(): Promise<void>;
   /** Lets go of the file (idempotent). */
   release(): void;
 }
@@ -95,20 +158,26 @@ function removeLockFiles(): void {
   lockFiles.clear();
 }
 
+/** How to see who holds a lock, for the refusal. */
+function whoHolds(name: string): string {
+  if (process.platform === 'linux')
+    return ` To see which process holds the lock: ss -xlp | grep ${name} (with sudo if it may be another user's).`;
+  if (process.platform === 'win32') return '';
+  return ` To see which process holds the lock: lsof ${socketName(name)}.`;
+}
+
 /**
  * Claims `file` for this process, or throws a DataFileError naming the server
  * that holds it.
  */
 export async function lockDataFile(file: string): Promise<DataFileLock> {
   const lockFile = join(dirname(file), `.${basename(file)}.lock`);
-  let pathSocket: Server | undefined;
-  let current: { key: string; socket: Server } | undefined;
+  let socket: Server | undefined;
   let wroteLockFile = false;
 
   const release = () => {
-    pathSocket?.close();
-    current?.socket.close();
-    pathSocket = current = undefined;
+    socket?.close();
+    socket = undefined;
     if (wroteLockFile) {
       wroteLockFile = false;
       lockFiles.delete(lockFile);
@@ -121,42 +190,31 @@ export async function lockDataFile(file: string): Promise<DataFileLock> {
     }
   };
 
-  /** Listens on the lock for `key`, or throws the refusal naming the holder. */
-  const hold = async (key: string): Promise<Server> => {
-    let socket: Server | undefined;
-    try {
-      socket = await listenOnce(socketName(key));
-    } catch (error) {
-      throw new DataFileError(
-        `Cannot lock the data file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-      );
-    }
-    if (socket) return socket;
-    const holder = (await readFile(lockFile, 'utf8').catch(() => '')).trim();
-    throw new DataFileError(
-      `The data file ${file} is in use by another status-widgets-server (process ${holder || 'unknown'}). Stop that server, or give this one its own --data file. There is no need to delete ${lockFile}: the lock ends with that process by itself, and the file only names it.`,
-    );
-  };
-
-  const follow = async () => {
-    const key = await fileKey(file);
-    if (!key || key === current?.key) return;
-    const socket = await hold(key);
-    current?.socket.close();
-    current = { key, socket };
-  };
-
-  let key: string;
+  let name: string;
   try {
-    key = await pathKey(file);
+    const { key, keyFile } = await pathKey(file);
+    name = lockName(`${await lockKey(keyFile, file)} ${key}`);
   } catch (error) {
+    if (error instanceof DataFileError) throw error;
     throw new DataFileError(
       `Cannot lock the data file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that its folder exists.`,
     );
   }
   try {
-    pathSocket = await hold(key);
-    await follow();
+    socket = await listenOnce(socketName(name));
+  } catch (error) {
+    throw new DataFileError(
+      `Cannot lock the data file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
+  }
+  if (!socket) {
+    const holder = (await readFile(lockFile, 'utf8').catch(() => '')).trim();
+    throw new DataFileError(
+      `The data file ${file} is in use by another status-widgets-server (process ${holder || 'unknown'}). Stop that server, or give this one its own --data file. There is no need to delete ${lockFile}: the lock ends with that process by itself, and the file only names it.${whoHolds(name)}`,
+    );
+  }
+  try {
+    await refuseHardLinks(file);
   } catch (error) {
     release();
     throw error;
@@ -176,5 +234,5 @@ export async function lockDataFile(file: string): Promise<DataFileLock> {
   if (lockFiles.size === 0) process.once('exit', removeLockFiles);
   lockFiles.add(lockFile);
   wroteLockFile = true;
-  return { follow, release };
+  return { release };
 }

@@ -3,7 +3,8 @@
 // wires the parts together; each lives in its own module.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { addressKey } from './client.js';
 import { AdminGate, adminRoutes } from './admin.js';
 import { DOCUMENT_PATHS, DocumentSet, withHistoryClock } from './documents.js';
 import { RequestError } from './errors.js';
@@ -42,6 +43,12 @@ export interface StatusServerOptions {
   maxStreams?: number;
   /** Event streams open at once from one client address (default 16; 0 for no cap). */
   maxStreamsPerClient?: number;
+  /**
+   * Connections open at once from one client address, streams included (default 64;
+   * 0 for no cap). Off by default when `maxStreamsPerClient` is 0: behind a proxy
+   * every client has the proxy's address.
+   */
+  maxConnectionsPerClient?: number;
   /** Resolved incidents (and completed maintenances) kept in the data file (default 1000, at least 50). */
   retention?: number;
   /**
@@ -83,7 +90,35 @@ export const DESCRIPTOR_RESERVE = 256;
 /** Descriptors kept free of all connections, for files (the data file's writes, static files). */
 const FILE_RESERVE = 32;
 const DEFAULT_STREAMS_PER_CLIENT = 16;
+/** Room for a browser's six connections and its streams, with tabs to spare; far below the descriptors. */
+const DEFAULT_CONNECTIONS_PER_CLIENT = 64;
+/**
+ * A client has this long to send a request's headers, and this long for the whole
+ * request (an event stream's request is whole once its headers are in, so a stream
+ * runs on), then its connection is closed; an idle kept-alive one closes sooner.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 const CLOCK_MARGIN_MS = 50;
+const TOO_MANY_CONNECTIONS_BODY = `${JSON.stringify({
+  error: {
+    status: 429,
+    code: 'too_many_connections',
+    message:
+      'Your address already holds the most connections one client may; close some, or try again later.',
+  },
+})}\n`;
+/** Written before the request is read: the connection is refused, so nothing else is. */
+const TOO_MANY_CONNECTIONS = [
+  'HTTP/1.1 429 Too Many Requests',
+  'content-type: application/json; charset=utf-8',
+  `content-length: ${Buffer.byteLength(TOO_MANY_CONNECTIONS_BODY)}`,
+  'retry-after: 60',
+  'connection: close',
+  '',
+  TOO_MANY_CONNECTIONS_BODY,
+].join('\r\n');
 
 export async function createStatusServer(options: StatusServerOptions = {}): Promise<StatusServer> {
   const now = options.now ?? (() => new Date());
@@ -192,23 +227,67 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
     );
   }
 
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const isAdmin = path === '/admin' || path.startsWith('/admin/');
-    handle(request, response, path).catch((error: unknown) => {
-      if (!request.readableEnded) request.resume();
-      if (response.headersSent) {
-        response.destroy();
+  const server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      // How often those are checked (default 30 s): a slow client is let go on time.
+      connectionsCheckingInterval: 1000,
+    },
+    (request, response) => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      const isAdmin = path === '/admin' || path.startsWith('/admin/');
+      handle(request, response, path).catch((error: unknown) => {
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        // Refused before its body was read (a wrong token, a wrong route): the
+        // connection is closed after the answer, not held open to drain a body that
+        // may come one byte at a time.
+        if (!request.complete) {
+          request.socket.on('error', () => undefined);
+          response.setHeader('connection', 'close');
+        } else if (!request.readableEnded) request.resume();
+        // The admin API answers no other origin, so its errors carry no CORS headers either.
+        if (error instanceof RequestError) return sendError(response, error, !isAdmin);
+        // A write that failed (disk full, permissions): nothing changed; say so.
+        console.error(error);
+        const message = `The change was not saved: ${(error as Error).message}`;
+        sendError(response, new RequestError(500, 'internal', message), !isAdmin);
+      });
+    },
+  );
+  // One client address holds a bounded share of the connections, so slow clients on
+  // one address cannot take every descriptor; past its share it is answered 429 and
+  // closed before anything is read.
+  const perClient =
+    options.maxConnectionsPerClient ??
+    (options.maxStreamsPerClient === 0
+      ? 0
+      : Math.max(
+          DEFAULT_CONNECTIONS_PER_CLIENT,
+          (options.maxStreamsPerClient ?? DEFAULT_STREAMS_PER_CLIENT) + 16,
+        ));
+  const connections = new Map<string, number>();
+  if (perClient > 0) {
+    server.on('connection', (socket: Socket) => {
+      const client = addressKey(socket.remoteAddress);
+      const open = connections.get(client) ?? 0;
+      if (open >= perClient) {
+        socket.on('error', () => undefined);
+        socket.end(TOO_MANY_CONNECTIONS);
         return;
       }
-      // The admin API answers no other origin, so its errors carry no CORS headers either.
-      if (error instanceof RequestError) return sendError(response, error, !isAdmin);
-      // A write that failed (disk full, permissions): nothing changed; say so.
-      console.error(error);
-      const message = `The change was not saved: ${(error as Error).message}`;
-      sendError(response, new RequestError(500, 'internal', message), !isAdmin);
+      connections.set(client, open + 1);
+      socket.once('close', () => {
+        const left = (connections.get(client) ?? 1) - 1;
+        if (left > 0) connections.set(client, left);
+        else connections.delete(client);
+      });
     });
-  });
+  }
   // Whatever else is open, accepting a connection never takes the last descriptors.
   server.maxConnections = Math.max(1, descriptors - FILE_RESERVE);
 

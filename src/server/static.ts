@@ -1,10 +1,11 @@
 // Static files (the demo page, the CDN bundle) from the same origin as the feeds.
 // Each mount's folder is resolved once; every file's real path (symlinks followed)
-// must lie inside it; dotfiles (.env, .git/) are never served; files are streamed,
+// must lie inside it; dotfiles (.env, .git/) are never served, by the URL's names or
+// the real path's; files are streamed,
 // up to a size bound, with a validator from their size and modification time.
 import { open, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { RequestError, StartError } from './errors.js';
 import { CORS, notModified } from './http.js';
 
@@ -45,9 +46,17 @@ interface ResolvedMount {
   root: string;
 }
 
-/** True when `path` is `root` or inside it. */
+/**
+ * True when `path` is `root` or inside it, and no folder or file on the way from the
+ * root is a dotfile: a symlink (`env.txt -> .env`, `repo -> .git`) leads to the real
+ * path, so the real path's names are checked, not only the URL's.
+ */
 function inside(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+  if (path === root) return true;
+  if (!path.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
+  return !relative(root, path)
+    .split(sep)
+    .some((part) => part.startsWith('.'));
 }
 
 export class StaticFiles {

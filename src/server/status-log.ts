@@ -13,8 +13,21 @@ export interface StatusRecord {
   status: ComponentStatus;
 }
 
-/** Component id → its status changes, oldest first. */
+/**
+ * Component id → its status changes, oldest first. Ids are data (a relayed source's
+ * may be `__proto__` or `toString`): read one with `recordsOf`, make one with `newLog`.
+ */
 export type StatusLog = Record<string, StatusRecord[]>;
+
+/** An empty log with no prototype: any id, `__proto__` included, is only ever an own key. */
+export function newLog(): StatusLog {
+  return Object.create(null) as StatusLog;
+}
+
+/** The records logged for `id`: its own entry only, never an `Object.prototype` member. */
+export function recordsOf(log: StatusLog | undefined, id: string): StatusRecord[] | undefined {
+  return log && Object.hasOwn(log, id) ? log[id] : undefined;
+}
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -40,10 +53,10 @@ export function recordStatuses(
   components: readonly Pick<StatusComponent, 'id' | 'status'>[],
   now: Date,
 ): { log: StatusLog; changed: boolean } {
-  const next: StatusLog = {};
+  const next = newLog();
   let changed = false;
   for (const component of components) {
-    const records = [...(log?.[component.id] ?? [])];
+    const records = [...(recordsOf(log, component.id) ?? [])];
     const last = records.at(-1);
     if (last?.status !== component.status) {
       // A clock stepped back never puts a record before the one it follows.
@@ -53,7 +66,7 @@ export function recordStatuses(
     }
     next[component.id] = trimRecords(records, now);
   }
-  if (log && Object.keys(log).some((id) => !(id in next))) changed = true;
+  if (log && Object.keys(log).some((id) => !Object.hasOwn(next, id))) changed = true;
   return { log: next, changed };
 }
 

@@ -15,12 +15,21 @@ import { recordStatuses } from './status-log.js';
 
 export type ChangeListener = (data: ServerData, revision: number) => void;
 
-/** Writes `text` to `file` so that readers see the old or the new content, never a mix. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** A new copy of a file, written and synced under a temporary name; nothing has replaced the file yet. */
+interface StagedFile {
+  /** Puts the new copy in place (a rename, then the folder synced). */
+  commit(): Promise<void>;
+  /** Throws the new copy away; the file is as it was. */
+  discard(): Promise<void>;
+}
+
+/** Writes `text` beside `file` and syncs it, ready to replace `file` at once. */
+async function stageFile(file: string, text: string): Promise<StagedFile> {
   const temp = join(
     dirname(file),
     `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
+  const discard = () => unlink(temp).catch(() => undefined);
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
@@ -29,18 +38,33 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await discard();
     throw error;
   }
-  // The rename itself lives in the directory: sync it so it survives a power cut too.
-  const directory = await open(dirname(file), 'r');
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
-  }
+  return {
+    discard,
+    async commit() {
+      try {
+        await rename(temp, file);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      // The rename itself lives in the directory: sync it so it survives a power cut too.
+      const directory = await open(dirname(file), 'r');
+      try {
+        await directory.sync();
+      } finally {
+        await directory.close();
+      }
+    },
+  };
+}
+
+/** Writes `text` to `file` so that readers see the old or the new content, never a mix. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  await (await stageFile(file, text)).commit();
 }
 
 /** Temp files left by a write that a crash interrupted; they never hold the only copy. */
@@ -101,8 +125,6 @@ export class DataStore {
     const lock = await lockDataFile(path);
     try {
       const data = await load(path, now);
-      // Created just now, or replaced by a write in load: lock the file itself too.
-      await lock.follow();
       return new DataStore(data, path, now, lock, options);
     } catch (error) {
       lock.release();
@@ -134,13 +156,18 @@ export class DataStore {
       // maintenance, the scenario), its log records it in the same atomic write.
       setStatusLog(draft, recordStatuses(draft.statusLog, draft.components, now).log);
       const archived = moveOldHistory(draft, this.retention);
-      // Archived first: a crash between the two writes leaves an item in both files, never in neither.
-      if (this.file && archived.length > 0)
-        await appendArchive(archivePath(this.file), archived, now);
       if (this.file) {
-        await writeFileAtomic(this.file, serialize(draft));
-        // The write made a new file (a rename): the lock follows it.
-        await this.lock?.follow().catch(() => undefined);
+        // The new copy is safely on disk before the archive takes anything, and the
+        // archive has it before that copy replaces the old one: a full disk or a crash
+        // at any step leaves an item in both files, never in neither.
+        const staged = await stageFile(this.file, serialize(draft));
+        try {
+          if (archived.length > 0) await appendArchive(archivePath(this.file), archived, now);
+          await staged.commit();
+        } catch (error) {
+          await staged.discard();
+          throw error;
+        }
       }
       this.state = deepFreeze(draft);
       this.revision += 1;
@@ -208,8 +235,14 @@ function setStatusLog(data: ServerData, log: ServerData['statusLog']): void {
  */
 async function load(path: string, now: () => Date): Promise<ServerData> {
   const text = await readText(path);
-  // Ours alone now (claimed): temp files here are from a write a crash cut short.
+  // Ours alone now (claimed): temp files here, and a last archive line without its
+  // line break, are from a write that a crash or a full disk cut short.
   await removeStaleTempFiles(path);
+  await repairArchive(archivePath(path)).catch((error: NodeJS.ErrnoException) => {
+    throw new DataFileError(
+      `Cannot repair the archive file ${archivePath(path)} (${error.code ?? error.message}). Check that it is writable.`,
+    );
+  });
   if (text !== undefined) {
     const data = parseDataFile(text, path);
     const { log, changed } = recordStatuses(data.statusLog, data.components, now());
@@ -286,15 +319,100 @@ function moveOldHistory(data: ServerData, retention: number): ArchivedItem[] {
   ];
 }
 
-/** Appends one JSON line per item, synced before the data file lets go of them. */
+/**
+ * Appends one JSON line per item, synced before the data file lets go of them. An
+ * append that fails part-way (a full disk) is cut back off, so the next one starts
+ * on a line of its own; the data file still holds those items.
+ */
 async function appendArchive(path: string, items: ArchivedItem[], now: Date): Promise<void> {
   const archivedAt = now.toISOString();
   const lines = items.map((entry) => `${JSON.stringify({ ...entry, archivedAt })}\n`).join('');
   const handle = await open(path, 'a', 0o644);
   try {
-    await handle.appendFile(lines, 'utf8');
+    const { size } = await handle.stat();
+    try {
+      await handle.appendFile(lines, 'utf8');
+      await handle.sync();
+    } catch (error) {
+      await handle.truncate(size).catch(() => undefined);
+      await handle.sync().catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The archive's last line when it has no line break: what an append cut short left. */
+async function repairArchive(path: string): Promise<void> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (!text || text.endsWith('\n')) return;
+  const end = text.lastIndexOf('\n') + 1;
+  const handle = await open(path, 'r+');
+  try {
+    if (parseArchiveLine(text.slice(end))) {
+      // Whole, only its line break missing (an edit by hand): keep it.
+      await handle.write('\n', Buffer.byteLength(text));
+    } else {
+      // A fragment: the append that wrote it failed, so the data file still holds its items.
+      await handle.truncate(Buffer.byteLength(text.slice(0, end)));
+    }
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** One archive line, or undefined when it is not one (cut short, edited, or another file's). */
+function parseArchiveLine(line: string): ArchivedItem | undefined {
+  try {
+    const entry = JSON.parse(line) as Partial<ArchivedItem> | null;
+    const id = (entry?.item as { id?: unknown } | undefined)?.id;
+    const kind = entry?.kind;
+    return (kind === 'incident' || kind === 'maintenance') && typeof id === 'string'
+      ? (entry as ArchivedItem)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an archive file holds: each item once (its last line wins), and how many lines could not be read. */
+export interface ArchiveContents {
+  incidents: Incident[];
+  maintenances: Maintenance[];
+  /** Lines skipped because they are not archive lines (cut short or edited). */
+  unreadable: number;
+}
+
+/**
+ * Reads an archive file (`status-data.archive.jsonl`): unreadable lines are skipped and
+ * counted, and an item archived twice (a crash between the archive and the data file,
+ * then the same move again) is listed once. A missing file is an empty archive.
+ */
+export async function readArchive(file: string): Promise<ArchiveContents> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw new DataFileError(
+      `The archive file ${file} cannot be read (${error.code ?? error.message}). Check its permissions.`,
+    );
+  });
+  const items = new Map<string, ArchivedItem>();
+  let unreadable = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const entry = parseArchiveLine(line);
+    if (!entry) unreadable += 1;
+    else {
+      const key = `${entry.kind} ${entry.item.id}`;
+      items.delete(key);
+      items.set(key, entry);
+    }
+  }
+  const all = [...items.values()];
+  return {
+    incidents: all.flatMap((entry) => (entry.kind === 'incident' ? [entry.item] : [])),
+    maintenances: all.flatMap((entry) => (entry.kind === 'maintenance' ? [entry.item] : [])),
+    unreadable,
+  };
 }

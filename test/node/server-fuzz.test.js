@@ -6,10 +6,12 @@
 // they change nothing.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import { startServer, seed, TOKEN } from './server/helpers.js';
+import { createStatusServer, DataFileError } from '../../dist/server/index.js';
+import { startServer, seed, tempDir, TOKEN } from './server/helpers.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 40);
 
@@ -44,6 +46,20 @@ function send(base, { method, path, headers = {}, body }) {
     request.end();
   });
 }
+
+/** Ids and keys named like what every plain object inherits, and `__proto__` itself. */
+const PROTOTYPE_NAMES = [
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'constructor',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__proto__',
+  '__defineGetter__',
+  'prototype',
+];
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 const json = { ...auth, 'content-type': 'application/json' };
@@ -398,6 +414,8 @@ describe('admin routes under fuzzing', () => {
       'vars',
       'locale',
       'extra',
+      // Names a plain object inherits: a body holding them is data like any other.
+      ...PROTOTYPE_NAMES,
     ];
     // Any JSON, any mix of known fields, or a valid body with a field or two changed
     // (so that some requests are accepted and the accepted ones are fuzzed too).
@@ -444,5 +462,175 @@ describe('admin routes under fuzzing', () => {
     assert.equal(feed.version, 1);
     // Accepted writes changed the file; reset the baseline for the after() check.
     if (accepted > 0) before_ = readFileSync(server.dataFile);
+  });
+});
+
+describe('ids named like Object.prototype members', () => {
+  // "__proto__" and "__defineGetter__" are not ids (they start with "_"): refused with 400.
+  const valid = (id) => /^[A-Za-z0-9]/.test(id);
+
+  test('every admin route takes them as ids (or refuses them with 400), never a 5xx, and every feed serves them', async () => {
+    const ctx = await startServer();
+    try {
+      for (const id of PROTOTYPE_NAMES) {
+        const missing = await send(ctx.base, {
+          method: 'DELETE',
+          path: `/admin/components/${id}`,
+          headers: auth,
+        });
+        assert.ok(
+          (valid(id) ? [404] : [400, 404]).includes(missing.status),
+          `DELETE ${id} before: ${missing.text}`,
+        );
+        for (const expected of [201, 200]) {
+          const put = await send(ctx.base, {
+            method: 'PUT',
+            path: `/admin/components/${id}`,
+            headers: json,
+            body: JSON.stringify({ name: `Component ${id}`, status: 'partial_outage' }),
+          });
+          assert.equal(put.status, valid(id) ? expected : 400, `PUT ${id}: ${put.text}`);
+        }
+        for (const kind of ['incidents', 'maintenances']) {
+          const update = await send(ctx.base, {
+            method: 'POST',
+            path: `/admin/${kind}/${id}/updates`,
+            headers: json,
+            body: JSON.stringify({
+              body: 'x',
+              status: kind === 'incidents' ? 'monitoring' : 'in_progress',
+            }),
+          });
+          assert.ok([400, 404].includes(update.status), `${kind}/${id}: ${update.text}`);
+        }
+      }
+      const ids = PROTOTYPE_NAMES.filter(valid);
+      const incident = await ctx.admin('POST', '/admin/incidents', {
+        name: 'Everything inherited is down',
+        impact: 'major',
+        body: 'Looking.',
+        components: ids.map((id) => ({ id, status: 'major_outage' })),
+      });
+      assert.equal(incident.status, 201, JSON.stringify(incident.body));
+      const update = await ctx.admin('POST', `/admin/incidents/${incident.body.id}/updates`, {
+        status: 'identified',
+        body: 'Found it.',
+        components: [{ id: 'constructor', status: 'degraded_performance' }],
+      });
+      assert.equal(update.status, 201, JSON.stringify(update.body));
+      // Body fields, vars and locales with those names are refused by name, never read from the prototype.
+      for (const body of [
+        { name: 'X', impact: 'major', body: 'x', toString: 'y' },
+        { name: 'X', impact: 'major', template: 'investigating', vars: { toString: 'y' } },
+        { name: 'X', impact: 'major', template: 'investigating', locale: 'constructor' },
+        { name: 'X', impact: 'major', template: 'toString' },
+        JSON.parse('{"name":"X","impact":"major","body":"x","__proto__":{"status":"resolved"}}'),
+      ]) {
+        const refused = await send(ctx.base, {
+          method: 'POST',
+          path: '/admin/incidents',
+          headers: json,
+          body: JSON.stringify(body),
+        });
+        assert.equal(refused.status, 400, `${JSON.stringify(body)}: ${refused.text}`);
+      }
+      const feed = await ctx.getJson('/feed.json');
+      for (const id of ids) {
+        const component = feed.components.find((item) => item.id === id);
+        assert.equal(
+          component?.status,
+          id === 'constructor' ? 'degraded_performance' : 'major_outage',
+          id,
+        );
+        assert.ok(Array.isArray(component.history), `${id} has its own history`);
+      }
+      for (const path of [
+        '/api/v2/summary.json',
+        '/api/v2/components.json',
+        '/history.atom',
+        '/history.rss',
+      ]) {
+        const response = await fetch(`${ctx.base}${path}`);
+        assert.equal(response.status, 200, path);
+        if (path.endsWith('.json')) assert.match(await response.text(), /hasOwnProperty/, path);
+      }
+      const deleted = await send(ctx.base, {
+        method: 'DELETE',
+        path: '/admin/components/valueOf',
+        headers: auth,
+      });
+      assert.equal(deleted.status, 204, deleted.text);
+    } finally {
+      await ctx.close();
+    }
+    // The file they were written to loads again.
+    const again = await startServer({ dataFile: ctx.dataFile });
+    try {
+      const feed = await again.getJson('/feed.json');
+      assert.ok(feed.components.some((item) => item.id === 'toString'));
+      assert.ok(!feed.components.some((item) => item.id === 'valueOf'));
+    } finally {
+      await again.close();
+    }
+  });
+
+  test('a data file with such components, log entries and locales loads; one with a "__proto__" id is refused with a message', async () => {
+    const dir = tempDir();
+    const dataFile = join(dir, 'status-data.json');
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const components = ['toString', 'constructor', 'hasOwnProperty'].map((id) => ({
+      id,
+      name: id,
+      status: 'major_outage',
+    }));
+    const text = (statusLog, templateText = '{"en":"Hi","toString":"Salut"}') =>
+      `{"version":1,"page":{"name":"Acme"},"components":${JSON.stringify(components)},` +
+      `"incidents":[],"maintenances":[],"templates":[{"id":"valueOf","text":${templateText}}],` +
+      `"updatedAt":"${at}","statusLog":${statusLog}}`;
+    writeFileSync(
+      dataFile,
+      text(
+        `{"toString":[{"at":"${at}","status":"operational"}],"valueOf":[{"at":"${at}","status":"operational"}]}`,
+      ),
+    );
+    const ctx = await startServer({ dataFile });
+    try {
+      const feed = await ctx.getJson('/feed.json');
+      assert.deepEqual(
+        feed.components.map((item) => [item.id, item.status]),
+        components.map((item) => [item.id, 'major_outage']),
+      );
+      // toString's own log holds: an hour operational, then the outage seen at start.
+      const toString = feed.components.find((item) => item.id === 'toString');
+      assert.ok(toString.history.at(-1).uptime < 100, JSON.stringify(toString.history.at(-1)));
+      const templates = await ctx.admin('GET', '/admin/templates');
+      assert.deepEqual(
+        Object.keys(templates.body.templates.find((item) => item.id === 'valueOf').text),
+        ['en', 'toString'],
+      );
+    } finally {
+      await ctx.close();
+    }
+    writeFileSync(dataFile, text(`{"__proto__":[{"at":"${at}","status":"operational"}]}`));
+    await assert.rejects(createStatusServer({ dataFile }), (error) => {
+      assert.ok(error instanceof DataFileError, String(error));
+      assert.match(
+        error.message,
+        /is not a status-widgets data file: statusLog\.__proto__ must be an id/,
+      );
+      return true;
+    });
+    // A locale is text, not an id: one named "__proto__" is kept as a locale like any other.
+    writeFileSync(dataFile, text('{}', '{"__proto__":"Salut"}'));
+    const kept = await startServer({ dataFile });
+    try {
+      await kept.admin('PUT', '/admin/page', { name: 'Acme Cloud' });
+      const templates = await kept.admin('GET', '/admin/templates');
+      const own = templates.body.templates.find((item) => item.id === 'valueOf');
+      assert.deepEqual(Object.keys(own.text), ['__proto__']);
+      assert.match(readFileSync(dataFile, 'utf8'), /"__proto__": "Salut"/);
+    } finally {
+      await kept.close();
+    }
   });
 });

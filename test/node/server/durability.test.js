@@ -98,7 +98,9 @@ test(`${KILLS} SIGKILLs mid-write lose no acknowledged write and never tear the 
   assert.ok(acknowledged.size > KILLS, `writes were acknowledged (${acknowledged.size})`);
   assert.ok(killedWithWritesInFlight > 0, 'some kills landed while writes were in flight');
   assert.deepEqual(
-    readdirSync(join(dataFile, '..')).filter((name) => name !== 'status-data.json'),
+    readdirSync(join(dataFile, '..')).filter(
+      (name) => name !== 'status-data.json' && name !== '.status-data.json.lock-key',
+    ),
     [],
     'no temp files left after the last start',
   );

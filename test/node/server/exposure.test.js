@@ -22,6 +22,9 @@ describe('static files', () => {
     truncateSync(join(dir, 'assets', 'huge.bin'), 64 * 1024 * 1024 + 1); // sparse: no disk used
     symlinkSync('/etc/passwd', join(dir, 'passwd'));
     symlinkSync(join(dir, 'index.html'), join(dir, 'inside.html'));
+    symlinkSync('.env', join(dir, 'env.txt'));
+    symlinkSync('.git', join(dir, 'repo'));
+    symlinkSync(join(dir, '.git'), join(dir, 'assets', 'absolute-repo'));
     ctx = await startServer({ static: [dir] });
   });
   after(() => ctx.close());
@@ -34,6 +37,14 @@ describe('static files', () => {
   test('dotfiles and dot-folders are not served', async () => {
     for (const path of ['/.env', '/.git/config', '/%2eenv', '/assets/../.env']) {
       assert.equal((await fetch(`${ctx.base}${path}`)).status, 404, path);
+    }
+  });
+
+  test('a symlink to a dotfile or into a dot-folder is not served either', async () => {
+    for (const path of ['/env.txt', '/repo/config', '/assets/absolute-repo/config']) {
+      const response = await fetch(`${ctx.base}${path}`);
+      assert.equal(response.status, 404, path);
+      assert.doesNotMatch(await response.text(), /SECRET|\[core\]/, path);
     }
   });
 
