@@ -34,6 +34,8 @@ export interface PublishedData extends ServerData {
   sources?: SourceReport[];
   /** The indicators the answering sources reported themselves. */
   sourceIndicators?: Indicator[];
+  /** False when a relayed source's resolved past was not read (Uptime Kuma, Gatus, …). */
+  pastIncidentsRead?: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export function toSnapshot(data: PublishedData, now: number = Date.now()): Statu
       maintenances,
       updatedAt: data.updatedAt,
       sources: data.sources,
+      ...(data.pastIncidentsRead === false && { pastIncidentsRead: false }),
     }),
   ) as StatusSnapshot;
 }

@@ -43,7 +43,8 @@ addEnglish({ ...enItems, ...enIncidents });
  * @csspart toggle - The "Earlier updates" toggle.
  * @csspart postmortem - The postmortem link.
  * @csspart heading - The "Maintenance" heading.
- * @csspart empty - "No incidents in the last N days".
+ * @csspart empty - "No incidents in the last N days", only when the source's past was read.
+ * @csspart history - "Past incidents are on the status page" when the source's past was not read.
  * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart subscribe - The subscribe link.
@@ -98,11 +99,8 @@ export class StatusIncidents extends StatusElement {
     const page = this.pageUrl(snapshot);
     return html`<div part="base">
       ${this.renderStale()}
-      ${
-        incidents.length
-          ? this._renderList(incidents, names, this.t('incidents.label'))
-          : html`<p part="empty" class="box">${this.t('incidents.empty', { count: this.days })}</p>`
-      }
+      ${incidents.length ? this._renderList(incidents, names, this.t('incidents.label')) : nothing}
+      ${this._renderPast(incidents.length > 0, page, snapshot)}
       ${
         maintenances.length
           ? html`<h3 part="heading">${this.t('incidents.maintenance')}</h3>
@@ -125,6 +123,26 @@ export class StatusIncidents extends StatusElement {
           : nothing
       }
     </div>`;
+  }
+
+  /**
+   * "No incidents in the last 90 days" only when the source's past was read; else
+   * nothing about the past, only where to find it.
+   */
+  private _renderPast(
+    listed: boolean,
+    page: string | undefined,
+    snapshot: StatusSnapshot,
+  ): Rendered {
+    if (!snapshot.pastIncidentsRead)
+      return page
+        ? html`<p part="history" class=${listed ? '' : 'box'}>
+            <a href=${page}>${this.t('incidents.history')}</a>
+          </p>`
+        : nothing;
+    return listed
+      ? nothing
+      : html`<p part="empty" class="box">${this.t('incidents.empty', { count: this.days })}</p>`;
   }
 
   private _renderList(
