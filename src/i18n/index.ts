@@ -128,30 +128,69 @@ function intl<T>(
 
 const pluralRules = (locale: string) => intl(Intl.PluralRules, locale);
 
+// Zone names a language writes itself, by canonical IANA id (Intl says "GMT+8").
+const ZONE_NAMES: Record<string, Record<string, string>> = {
+  'zh-CN': { 'Asia/Shanghai': '北京时间', 'Asia/Taipei': '台北时间', 'Asia/Hong_Kong': '香港时间' },
+  'zh-TW': { 'Asia/Shanghai': '北京時間', 'Asia/Taipei': '台北時間', 'Asia/Hong_Kong': '香港時間' },
+};
+
+// How a language adds the date to a time of day, time first, so that a sentence
+// written around a time ("as of {time}") still reads; the others use Intl's order.
+const ON_DATE: Record<string, string> = {
+  en: '{time} on {date}',
+  de: '{time} am {date}',
+  fr: '{time} le {date}',
+  es: '{time} del {date}',
+};
+
+const dateFormat = { month: 'short', day: 'numeric' } as const;
+const clockFormat = { hour: 'numeric', minute: '2-digit' } as const;
+
 /**
- * A time of day with its zone ("14:30 UTC", "22:30 GMT+8"), in the viewer's (or the
- * given) time zone: a reader can compare it with a time written in an update.
+ * `at` formatted with `options` and its zone, the zone written as the language
+ * names it (北京时间, 台北時間; UTC as UTC), never in brackets.
  */
-export function formatTime(locale: string, iso: string | number, timeZone?: string): string {
-  return intl(Intl.DateTimeFormat, locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+function zoned(locale: string, at: Date, timeZone: string | undefined, options: object): string {
+  const format = intl(Intl.DateTimeFormat, locale, { ...options, timeZone, timeZoneName: 'short' });
+  const zone = format.resolvedOptions().timeZone;
+  const name =
+    ZONE_NAMES[locale]?.[zone] ??
+    (/^(Etc\/)?(UTC|GMT|UCT|Universal|Zulu)$/.test(zone) ? 'UTC' : '');
+  return format
+    .formatToParts(at)
+    .map((part) => (part.type === 'timeZoneName' && name ? name : part.value))
+    .join('')
+    .replace(/\s*\[(.+?)\]/, '（$1）'); // zh-TW's "上午8:09 [GMT+8]"
+}
+
+/**
+ * A time of day with its zone ("2:30 PM UTC", "北京时间 22:30"), in the viewer's (or
+ * the given) time zone, so a reader can compare it with a time written in an update;
+ * with its date when that is not the day of `now` there ("4:50 PM UTC on Dec 3").
+ * The widgets and the server's update templates both write times with it.
+ */
+export function formatTime(
+  locale: string,
+  iso: string | number | Date,
+  timeZone?: string,
+  now: number = Date.now(),
+): string {
+  const at = new Date(iso);
+  const day = (time: Date | number) =>
+    intl(Intl.DateTimeFormat, 'en', { dateStyle: 'short', timeZone }).format(time);
+  if (day(at) === day(now)) return zoned(locale, at, timeZone, clockFormat);
+  const year = at.getFullYear() !== new Date(now).getFullYear() ? { year: 'numeric' } : {};
+  const pattern = ON_DATE[locale.split('-')[0]!];
+  if (!pattern) return zoned(locale, at, timeZone, { ...year, ...dateFormat, ...clockFormat });
+  const date = intl(Intl.DateTimeFormat, locale, { ...year, ...dateFormat, timeZone }).format(at);
+  return pattern
+    .replace('{time}', zoned(locale, at, timeZone, clockFormat))
+    .replace('{date}', date);
 }
 
 /** A date and time with its zone, short, in the viewer's (or the given) time zone. */
 export function formatDateTime(locale: string, iso: string | number, timeZone?: string): string {
-  return intl(Intl.DateTimeFormat, locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return zoned(locale, new Date(iso), timeZone, { year: 'numeric', ...dateFormat, ...clockFormat });
 }
 
 /** "12 minutes ago", "in 3 hours", "yesterday": the distance from `now`, in words. */
