@@ -143,6 +143,12 @@ const ON_DATE: Record<string, string> = {
   es: '{time} del {date}',
 };
 
+/** True when both times fall on one calendar day in `timeZone` (the viewer's by default). */
+const sameDay = (at: Date, now: number, timeZone?: string) => {
+  const day = intl(Intl.DateTimeFormat, 'en', { dateStyle: 'short', timeZone });
+  return day.format(at) === day.format(now);
+};
+
 const dateFormat = { month: 'short', day: 'numeric' } as const;
 const clockFormat = { hour: 'numeric', minute: '2-digit' } as const;
 
@@ -156,11 +162,15 @@ function zoned(locale: string, at: Date, timeZone: string | undefined, options: 
   const name =
     ZONE_NAMES[locale]?.[zone] ??
     (/^(Etc\/)?(UTC|GMT|UCT|Universal|Zulu)$/.test(zone) ? 'UTC' : '');
-  return format
-    .formatToParts(at)
-    .map((part) => (part.type === 'timeZoneName' && name ? name : part.value))
-    .join('')
-    .replace(/\s*\[(.+?)\]/, '（$1）'); // zh-TW's "上午8:09 [GMT+8]"
+  return (
+    format
+      .formatToParts(at)
+      .map((part) => (part.type === 'timeZoneName' && name ? name : part.value))
+      .join('')
+      // As format() writes it in every engine: "8:30 PM", not ICU's narrow space.
+      .replace(/\u202f/g, ' ')
+      .replace(/\s*\[(.+?)\]/, '（$1）')
+  ); // zh-TW's "上午8:09 [GMT+8]"
 }
 
 /**
@@ -176,9 +186,7 @@ export function formatTime(
   now: number = Date.now(),
 ): string {
   const at = new Date(iso);
-  const day = (time: Date | number) =>
-    intl(Intl.DateTimeFormat, 'en', { dateStyle: 'short', timeZone }).format(time);
-  if (day(at) === day(now)) return zoned(locale, at, timeZone, clockFormat);
+  if (sameDay(at, now, timeZone)) return zoned(locale, at, timeZone, clockFormat);
   const year = at.getFullYear() !== new Date(now).getFullYear() ? { year: 'numeric' } : {};
   const pattern = ON_DATE[locale.split('-')[0]!];
   if (!pattern) return zoned(locale, at, timeZone, { ...year, ...dateFormat, ...clockFormat });
@@ -186,6 +194,21 @@ export function formatTime(
   return pattern
     .replace('{time}', zoned(locale, at, timeZone, clockFormat))
     .replace('{date}', date);
+}
+
+/**
+ * The shortest "when", for a tight place beside the full sentence: "2:38 AM" today,
+ * else "Dec 3" (no zone; the sentence it stands for names it).
+ */
+export function formatShortTime(
+  locale: string,
+  iso: string | number,
+  timeZone?: string,
+  now: number = Date.now(),
+): string {
+  const at = new Date(iso);
+  const options = sameDay(at, now, timeZone) ? clockFormat : dateFormat;
+  return intl(Intl.DateTimeFormat, locale, { ...options, timeZone }).format(at);
 }
 
 /** A date and time with its zone, short, in the viewer's (or the given) time zone. */

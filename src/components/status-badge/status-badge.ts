@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
+import { formatShortTime } from '../../i18n/index.js';
 import { findComponent, touches } from '../../model/filter.js';
 import { severity } from '../../internal/icons.js';
 import { flag } from '../../internal/options.js';
@@ -102,14 +103,18 @@ export class StatusBadge extends StatusElement {
       : html`<span part="base">${content}</span>`;
   }
 
-  // A short "as of 14:05" that keeps a header's badge narrow; the whole sentence is
+  // A short "as of 2:05 PM" that keeps a header's badge narrow; the whole sentence is
   // its tooltip and what a screen reader hears.
   protected override renderStale(): Rendered {
     const stale = this.compact ? undefined : this.staleSince();
     if (!stale) return nothing;
     const words = this.staleWords();
     return html`<span part="timestamp" title=${words!}
-      ><span aria-hidden="true">· ${this.t('badge.stale', { time: this.time(stale.at) })}</span
+      ><span aria-hidden="true"
+        >·
+        ${this.t('badge.stale', {
+          time: formatShortTime(this.lang_, stale.at, this.timeZone),
+        })}</span
       ><span class="vh">${words}</span></span
     >`;
   }

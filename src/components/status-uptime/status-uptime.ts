@@ -91,7 +91,7 @@ interface Strip {
  * @csspart legend - What each colour means.
  * @csspart swatch - A colour sample in the legend.
  * @csspart source - "Derived from the incidents the status page reported".
- * @csspart empty - "This feed has no uptime history."
+ * @csspart empty - "No uptime history is available."
  * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart skeleton - The loading placeholder.

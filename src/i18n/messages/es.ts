@@ -57,7 +57,7 @@ export const messages: Messages = {
   'components.label': 'Componentes',
   'components.empty': 'No hay componentes que mostrar',
   'badge.status': 'Estado',
-  'badge.stale': 'a las {time}',
+  'badge.stale': 'estado: {time}',
   'link.postmortem': 'Leer el análisis posterior',
   'list.separator': ', ',
   'update.next': 'Próxima actualización antes de las {time}',

@@ -57,7 +57,7 @@ export const messages: Messages = {
   'components.label': 'Composants',
   'components.empty': 'Aucun composant à afficher',
   'badge.status': 'État',
-  'badge.stale': 'état à {time}',
+  'badge.stale': 'état : {time}',
   'link.postmortem': 'Lire l’analyse post-incident',
   'list.separator': ', ',
   'update.next': 'Prochaine mise à jour avant {time}',
