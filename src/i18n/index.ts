@@ -128,87 +128,56 @@ function intl<T>(
 
 const pluralRules = (locale: string) => intl(Intl.PluralRules, locale);
 
-// Zone names a language writes itself, by canonical IANA id (Intl says "GMT+8").
-const ZONE_NAMES: Record<string, Record<string, string>> = {
-  'zh-CN': { 'Asia/Shanghai': '北京时间', 'Asia/Taipei': '台北时间', 'Asia/Hong_Kong': '香港时间' },
-  'zh-TW': { 'Asia/Shanghai': '北京時間', 'Asia/Taipei': '台北時間', 'Asia/Hong_Kong': '香港時間' },
-};
-
-// How a language adds the date to a time of day, time first, so that a sentence
-// written around a time ("as of {time}") still reads; the others use Intl's order.
-const ON_DATE: Record<string, string> = {
-  en: '{time} on {date}',
-  de: '{time} am {date}',
-  fr: '{time} le {date}',
-  es: '{time} del {date}',
-};
-
-/** True when both times fall on one calendar day in `timeZone` (the viewer's by default). */
-const sameDay = (at: Date, now: number, timeZone?: string) => {
-  const day = intl(Intl.DateTimeFormat, 'en', { dateStyle: 'short', timeZone });
-  return day.format(at) === day.format(now);
-};
-
 const dateFormat = { month: 'short', day: 'numeric' } as const;
 const clockFormat = { hour: 'numeric', minute: '2-digit' } as const;
 
 /**
- * `at` formatted with `options` and its zone, the zone written as the language
- * names it (北京时间, 台北時間; UTC as UTC), never in brackets.
+ * `at` formatted with `options` and its zone, the zone written as the language names
+ * it (its `time.zones`: "Asia/Shanghai=北京时间 …", by canonical IANA id), else as Intl
+ * does ("UTC", "GMT+8"), never in brackets.
  */
 function zoned(locale: string, at: Date, timeZone: string | undefined, options: object): string {
   const format = intl(Intl.DateTimeFormat, locale, { ...options, timeZone, timeZoneName: 'short' });
-  const zone = format.resolvedOptions().timeZone;
-  const name =
-    ZONE_NAMES[locale]?.[zone] ??
-    (/^(Etc\/)?(UTC|GMT|UCT|Universal|Zulu)$/.test(zone) ? 'UTC' : '');
+  const name = msg(locale, 'time.zones').match(`${format.resolvedOptions().timeZone}=(\\S+)`)?.[1];
   return (
     format
       .formatToParts(at)
       .map((part) => (part.type === 'timeZoneName' && name ? name : part.value))
       .join('')
-      // As format() writes it in every engine: "8:30 PM", not ICU's narrow space.
+      // As format() writes it in every engine ("8:30 PM", not ICU's narrow space), and
+      // zh-TW's "上午8:09 [GMT+8]" as "上午8:09（GMT+8）".
       .replace(/\u202f/g, ' ')
       .replace(/\s*\[(.+?)\]/, '（$1）')
-  ); // zh-TW's "上午8:09 [GMT+8]"
+  );
 }
 
 /**
  * A time of day with its zone ("2:30 PM UTC", "北京时间 22:30"), in the viewer's (or
  * the given) time zone, so a reader can compare it with a time written in an update;
- * with its date when that is not the day of `now` there ("4:50 PM UTC on Dec 3").
- * The widgets and the server's update templates both write times with it.
+ * with its date when that is not the day of `now` there ("4:50 PM UTC on Dec 3", by the
+ * language's `time.onDate`). `short`: only "2:38 AM" today, else "Dec 3", for a tight
+ * place beside the whole sentence. The widgets and the server's update templates both
+ * write times with it.
  */
 export function formatTime(
   locale: string,
   iso: string | number | Date,
   timeZone?: string,
   now: number = Date.now(),
+  short = false,
 ): string {
   const at = new Date(iso);
-  if (sameDay(at, now, timeZone)) return zoned(locale, at, timeZone, clockFormat);
-  const year = at.getFullYear() !== new Date(now).getFullYear() ? { year: 'numeric' } : {};
-  const pattern = ON_DATE[locale.split('-')[0]!];
-  if (!pattern) return zoned(locale, at, timeZone, { ...year, ...dateFormat, ...clockFormat });
-  const date = intl(Intl.DateTimeFormat, locale, { ...year, ...dateFormat, timeZone }).format(at);
-  return pattern
-    .replace('{time}', zoned(locale, at, timeZone, clockFormat))
-    .replace('{date}', date);
-}
-
-/**
- * The shortest "when", for a tight place beside the full sentence: "2:38 AM" today,
- * else "Dec 3" (no zone; the sentence it stands for names it).
- */
-export function formatShortTime(
-  locale: string,
-  iso: string | number,
-  timeZone?: string,
-  now: number = Date.now(),
-): string {
-  const at = new Date(iso);
-  const options = sameDay(at, now, timeZone) ? clockFormat : dateFormat;
-  return intl(Intl.DateTimeFormat, locale, { ...options, timeZone }).format(at);
+  const day = intl(Intl.DateTimeFormat, 'en', { dateStyle: 'short', timeZone });
+  const today = day.format(at) === day.format(now);
+  if (short)
+    return intl(Intl.DateTimeFormat, locale, {
+      ...(today ? clockFormat : dateFormat),
+      timeZone,
+    }).format(at);
+  const time = zoned(locale, at, timeZone, clockFormat);
+  if (today) return time;
+  const date = intl(Intl.DateTimeFormat, locale, { ...dateFormat, timeZone }).format(at);
+  return msg(locale, 'time.onDate', { time, date });
 }
 
 /** A date and time with its zone, short, in the viewer's (or the given) time zone. */

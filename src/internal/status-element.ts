@@ -219,15 +219,6 @@ export abstract class StatusElement extends LitElement {
     return formatTime(this.lang_, at, this.timeZone);
   }
 
-  /** A component name the feed does not list: a console warning, never text on the page. */
-  protected warnMissing(name: string, snapshot: StatusSnapshot): void {
-    const known = snapshot.components.map((component) => component.name);
-    import('./diagnostics.js').then(
-      (loaded) => loaded.warnMissingComponent(this, name, this.src, known),
-      () => undefined,
-    );
-  }
-
   /** The ids the `components` attribute names, or undefined for all. */
   protected filterIds(snapshot: StatusSnapshot): Set<string> | undefined {
     return componentFilter(this.components, snapshot.components);

@@ -3,7 +3,10 @@
 import type { Template } from './data.js';
 import { invalid } from './errors.js';
 import { Fields } from './fields.js';
-import { formatTime } from '../i18n/index.js';
+import { formatTime, loadLocale, supportedLocales } from '../i18n/index.js';
+
+// Each language's date order and zone names (北京时间) come with its words.
+await Promise.all(supportedLocales().map((locale) => loadLocale(locale)));
 
 export const BUILT_IN_TEMPLATES: readonly Template[] = [
   {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { formatShortTime } from '../../i18n/index.js';
+import { formatTime } from '../../i18n/index.js';
 import { findComponent, touches } from '../../model/filter.js';
 import { severity } from '../../internal/icons.js';
 import { flag } from '../../internal/options.js';
@@ -113,7 +113,7 @@ export class StatusBadge extends StatusElement {
       ><span aria-hidden="true"
         >·
         ${this.t('badge.stale', {
-          time: formatShortTime(this.lang_, stale.at, this.timeZone),
+          time: formatTime(this.lang_, stale.at, this.timeZone, Date.now(), true),
         })}</span
       ><span class="vh">${words}</span></span
     >`;
@@ -123,7 +123,13 @@ export class StatusBadge extends StatusElement {
     if (!this.component) return this.t(`indicator.${this.indicator}`);
     const component = findComponent(snapshot.components, this.component);
     if (component) return `${isolate(component.name)}: ${this.t(`component.${component.status}`)}`;
-    this.warnMissing(this.component, snapshot);
+    // A misspelt name is the page developer's to fix: a console warning, not page text.
+    const known = snapshot.components.map((item) => item.name);
+    const name = this.component;
+    import('../../internal/diagnostics.js').then(
+      (loaded) => loaded.warnMissingComponent(this, name, this.src, known),
+      () => undefined,
+    );
     return this.t('indicator.unknown');
   }
 }

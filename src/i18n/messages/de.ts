@@ -58,6 +58,8 @@ export const messages: Messages = {
   'components.empty': 'Keine Komponenten anzuzeigen',
   'badge.status': 'Status',
   'badge.stale': 'Stand {time}',
+  'time.onDate': '{time} am {date}',
+  'time.zones': 'UTC=UTC',
   'link.postmortem': 'Nachbetrachtung lesen',
   'list.separator': ', ',
   'update.next': 'Nächstes Update bis {time}',

@@ -33,6 +33,9 @@ export const enCommon = {
   'badge.status': 'Status',
   'badge.stale': 'as of {time}',
   'list.more': 'And {count} more on the status page',
+  // A time on another day; zone names the language writes itself (IANA id=name).
+  'time.onDate': '{time} on {date}',
+  'time.zones': 'UTC=UTC',
 };
 
 /** Incidents and maintenances: the banner and the incident list. */

@@ -58,6 +58,8 @@ export const messages: Messages = {
   'components.empty': 'No hay componentes que mostrar',
   'badge.status': 'Estado',
   'badge.stale': 'estado: {time}',
+  'time.onDate': '{time} del {date}',
+  'time.zones': 'UTC=UTC',
   'link.postmortem': 'Leer el análisis posterior',
   'list.separator': ', ',
   'update.next': 'Próxima actualización antes de las {time}',

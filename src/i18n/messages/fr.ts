@@ -58,6 +58,8 @@ export const messages: Messages = {
   'components.empty': 'Aucun composant à afficher',
   'badge.status': 'État',
   'badge.stale': 'état : {time}',
+  'time.onDate': '{time} le {date}',
+  'time.zones': 'UTC=UTC',
   'link.postmortem': 'Lire l’analyse post-incident',
   'list.separator': ', ',
   'update.next': 'Prochaine mise à jour avant {time}',

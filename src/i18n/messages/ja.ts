@@ -55,6 +55,8 @@ export const messages: Messages = {
   'components.empty': '表示するコンポーネントはありません',
   'badge.status': 'ステータス',
   'badge.stale': '{time} 時点',
+  'time.onDate': '{date} {time}',
+  'time.zones': 'UTC=UTC',
   'link.postmortem': '事後分析を読む',
   'list.separator': '、',
   'update.next': '次回更新は {time} まで',

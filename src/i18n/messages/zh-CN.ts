@@ -55,6 +55,8 @@ export const messages: Messages = {
   'components.empty': '没有可显示的组件',
   'badge.status': '状态',
   'badge.stale': '截至 {time}',
+  'time.onDate': '{date} {time}',
+  'time.zones': 'UTC=UTC Asia/Shanghai=北京时间 Asia/Taipei=台北时间 Asia/Hong_Kong=香港时间',
   'link.postmortem': '阅读事后分析',
   'list.separator': '、',
   'update.next': '下次更新不晚于 {time}',

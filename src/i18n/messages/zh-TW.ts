@@ -41,6 +41,8 @@ export const messages: Messages = {
   'list.separator': '、',
   'badge.status': '狀態',
   'badge.stale': '截至 {time}',
+  'time.onDate': '{date} {time}',
+  'time.zones': 'UTC=UTC Asia/Shanghai=北京時間 Asia/Taipei=台北時間 Asia/Hong_Kong=香港時間',
   'update.next': '下次更新不晚於 {time}',
   'update.overdue': '下次更新原訂於 {time}（{ago}），目前已逾時',
   'update.overrun': '維護時間超出預定：原訂於 {time} 結束',

@@ -126,6 +126,8 @@ describe('formatting', () => {
 });
 
 describe('times on other days and zone names', () => {
+  // Each language's date order and zone names come with its table.
+  before(() => Promise.all(SHIPPED.map((locale) => loadLocale(locale))));
   const now = Date.parse('2026-12-05T00:43:00Z');
   const today = '2026-12-05T00:43:00Z';
   const earlier = '2026-12-03T16:50:00Z';
@@ -137,10 +139,6 @@ describe('times on other days and zone names', () => {
     expect(formatTime('fr', earlier, 'UTC', now)).to.equal('16:50 UTC le 3 déc.');
     expect(formatTime('es', earlier, 'UTC', now)).to.equal('16:50 UTC del 3 dic');
     expect(formatTime('ja', earlier, 'UTC', now)).to.equal('12月3日 16:50 UTC');
-    // Another year says its year.
-    expect(formatTime('en', '2025-12-31T10:00:00Z', 'UTC', now)).to.equal(
-      '10:00 AM UTC on Dec 31, 2025',
-    );
   });
 
   it('takes "today" in the zone shown, not in UTC', () => {
