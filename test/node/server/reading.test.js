@@ -169,8 +169,8 @@ describe('reading routes', () => {
     const served = await ctx.getJson('/feed.schema.json');
     assert.deepEqual(served, schema);
     const feed = await ctx.getJson('/feed.json');
-    // `sources` is a relay's only (see relay.test.js).
-    const relayOnly = ['sources'];
+    // `sources` and `pastIncidentsRead` (false) are a relay's only (see relay.test.js).
+    const relayOnly = ['sources', 'pastIncidentsRead'];
     assert.deepEqual(
       Object.keys(schema.properties)
         .filter((key) => !relayOnly.includes(key))
