@@ -97,6 +97,8 @@ export class StatusIncidents extends StatusElement {
     const maintenances = planned.slice(0, Math.max(0, this.limit));
     const names = new Map(snapshot.components.map((c) => [c.id, c.name]));
     const page = this.pageUrl(snapshot);
+    // Without the past, its line is the status page link (so it is not said twice).
+    const pageLink = snapshot.pastIncidentsRead ? page : undefined;
     return html`<div part="base">
       ${this.renderStale()}
       ${incidents.length ? this._renderList(incidents, names, this.t('incidents.label')) : nothing}
@@ -109,9 +111,13 @@ export class StatusIncidents extends StatusElement {
       }
       ${this.renderMore(more + planned.length - maintenances.length, page)}
       ${
-        page || snapshot.page.subscribeUrl
+        pageLink || snapshot.page.subscribeUrl
           ? html`<p class="links">
-              ${page ? html`<a part="link" href=${page}>${this.t('link.statusPage')}</a>` : nothing}
+              ${
+                pageLink
+                  ? html`<a part="link" href=${pageLink}>${this.t('link.statusPage')}</a>`
+                  : nothing
+              }
               ${
                 snapshot.page.subscribeUrl
                   ? html`<a part="subscribe" href=${snapshot.page.subscribeUrl}
@@ -137,7 +143,7 @@ export class StatusIncidents extends StatusElement {
     if (!snapshot.pastIncidentsRead)
       return page
         ? html`<p part="history" class=${listed ? '' : 'box'}>
-            <a href=${page}>${this.t('incidents.history')}</a>
+            <a part="link" href=${page}>${this.t('incidents.history')}</a>
           </p>`
         : nothing;
     return listed

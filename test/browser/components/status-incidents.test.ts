@@ -240,6 +240,8 @@ describe('<status-incidents>', () => {
       expect(el.shadowRoot!.textContent).not.to.match(/No incidents/);
       const history = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="history"] a')!;
       expect(history.textContent!.trim()).to.equal('Past incidents are on the status page');
+      // It is the status page link: not said twice.
+      expect(el.shadowRoot!.querySelectorAll('a[part~="link"]')).to.have.length(1);
       expect(history.href).to.equal(
         (body as unknown as { page: { url: string } }).page.url.replace(/\/?$/, '/'),
       );
