@@ -142,7 +142,7 @@ export class StatusIncidents extends StatusElement {
   ): Rendered {
     if (!snapshot.pastIncidentsRead)
       return page
-        ? html`<p part="history" class=${listed ? '' : 'box'}>
+        ? html`<p part="history" class=${listed ? 'links' : 'box'}>
             <a part="link" href=${page}>${this.t('incidents.history')}</a>
           </p>`
         : nothing;
