@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { cspPage } from './test/browser/csp-page.mjs';
 import { historyServer } from './test/browser/history-server.mjs';
 import { relayServers } from './test/browser/relay-servers.mjs';
+import { zoneServer } from './test/browser/zone-server.mjs';
 
 // MODE=prod runs the suite against Lit's production build (no dev-mode checks).
 const production = process.env.MODE === 'prod';
@@ -23,6 +24,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
     relayServers(),
     historyServer(),
+    zoneServer(),
   ],
   browsers: [
     chromeLauncher({

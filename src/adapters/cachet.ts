@@ -291,6 +291,7 @@ export const cachetAdapter: FeedAdapter = {
       description: '',
       components,
       incidents: sortNewestFirst(incidents),
+      pastIncidentsRead: true, // the newest 50, resolved ones included
       maintenances: sortNewestFirst(maintenances),
     };
     return warnings.attachTo(snapshot);

@@ -322,6 +322,7 @@ export const cachet3Adapter: FeedAdapter = {
       description: indicator === reported ? plainText(status['label']) : '',
       components,
       incidents: sortNewestFirst(incidents),
+      pastIncidentsRead: true, // resolved ones included
       maintenances: sortNewestFirst(maintenances),
     };
     return warnings.attachTo(snapshot);

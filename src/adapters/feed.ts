@@ -198,6 +198,7 @@ export function readFeed(text: string, url: string): StatusSnapshot {
     description: '',
     components: [],
     incidents: sortNewestFirst(incidents),
+    pastIncidentsRead: true, // the feed is the history
     maintenances: sortNewestFirst(maintenances),
     updatedAt: isoDate(childText(feedInfo, 'updated', 'lastBuildDate', 'pubDate').trim()),
   };

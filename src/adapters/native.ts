@@ -159,6 +159,8 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
     description: indicator === reported ? text(body['description']) : '',
     components,
     incidents,
+    // The reference server's feed carries its resolved past; a relay says when not.
+    pastIncidentsRead: body['pastIncidentsRead'] !== false,
     maintenances,
     updatedAt: isoDate(body['updatedAt']),
   };

@@ -211,6 +211,7 @@ export function readOpenStatusFeed(
     description: '',
     components,
     incidents: sortNewestFirst(incidents),
+    pastIncidentsRead: true, // resolved status reports included
     maintenances: sortNewestFirst(maintenances),
     updatedAt: isoDate(body['updatedAt']),
   };

@@ -19,6 +19,8 @@ export type IncidentsReader = (
 interface History {
   pageUpdatedAt?: string;
   incidents: Incident[];
+  /** incidents.json was read: the list holds the page's past. */
+  read: boolean;
   warnings: string[];
 }
 
@@ -39,7 +41,7 @@ async function loadHistory(
   if (known && known.pageUpdatedAt === snapshot.updatedAt) return known;
   const url = statuspageHistoryUrl(summaryUrl);
   const warnings = new Warnings();
-  let incidents: Incident[] = [];
+  let incidents: Incident[] | undefined;
   try {
     const body = await (pending ?? fetchJson(NAME, url, fetch, signal));
     incidents = read(body, url.href, warnings, snapshot.page.url);
@@ -50,7 +52,8 @@ async function loadHistory(
   }
   const history: History = {
     pageUpdatedAt: snapshot.updatedAt,
-    incidents,
+    incidents: incidents ?? [],
+    read: incidents !== undefined,
     warnings: warnings.list,
   };
   histories.delete(summaryUrl.href);
@@ -68,6 +71,7 @@ function merge(snapshot: StatusSnapshot, history: History): StatusSnapshot {
   ]);
   const warnings = [...(snapshot.warnings ?? []), ...history.warnings];
   const merged: StatusSnapshot = { ...snapshot, incidents };
+  if (history.read) merged.pastIncidentsRead = true;
   if (warnings.length) merged.warnings = warnings;
   else delete merged.warnings;
   return merged;

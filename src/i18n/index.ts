@@ -128,30 +128,61 @@ function intl<T>(
 
 const pluralRules = (locale: string) => intl(Intl.PluralRules, locale);
 
+const dateFormat = { month: 'short', day: 'numeric' } as const;
+const clockFormat = { hour: 'numeric', minute: '2-digit' } as const;
+
 /**
- * A time of day with its zone ("14:30 UTC", "22:30 GMT+8"), in the viewer's (or the
- * given) time zone: a reader can compare it with a time written in an update.
+ * `at` formatted with `options` and its zone, the zone written as the language names
+ * it (its `time.zones`: "Asia/Shanghai=北京时间 …", by canonical IANA id), else as Intl
+ * does ("UTC", "GMT+8"), never in brackets.
  */
-export function formatTime(locale: string, iso: string | number, timeZone?: string): string {
-  return intl(Intl.DateTimeFormat, locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+function zoned(locale: string, at: Date, timeZone: string | undefined, options: object): string {
+  const format = intl(Intl.DateTimeFormat, locale, { ...options, timeZone, timeZoneName: 'short' });
+  const name = msg(locale, 'time.zones').match(`${format.resolvedOptions().timeZone}=(\\S+)`)?.[1];
+  return (
+    format
+      .formatToParts(at)
+      .map((part) => (part.type === 'timeZoneName' && name ? name : part.value))
+      .join('')
+      // As format() writes it in every engine ("8:30 PM", not ICU's narrow space), and
+      // zh-TW's "上午8:09 [GMT+8]" as "上午8:09（GMT+8）".
+      .replace(/\u202f/g, ' ')
+      .replace(/\s*\[(.+?)\]/, '（$1）')
+  );
+}
+
+/**
+ * A time of day with its zone ("2:30 PM UTC", "北京时间 22:30"), in the viewer's (or
+ * the given) time zone, so a reader can compare it with a time written in an update;
+ * with its date when that is not the day of `now` there ("4:50 PM UTC on Dec 3", by the
+ * language's `time.onDate`). `short`: only "2:38 AM" today, else "Dec 3", for a tight
+ * place beside the whole sentence. The widgets and the server's update templates both
+ * write times with it.
+ */
+export function formatTime(
+  locale: string,
+  iso: string | number | Date,
+  timeZone?: string,
+  now: number = Date.now(),
+  short = false,
+): string {
+  const at = new Date(iso);
+  const day = intl(Intl.DateTimeFormat, 'en', { dateStyle: 'short', timeZone });
+  const today = day.format(at) === day.format(now);
+  if (short)
+    return intl(Intl.DateTimeFormat, locale, {
+      ...(today ? clockFormat : dateFormat),
+      timeZone,
+    }).format(at);
+  const time = zoned(locale, at, timeZone, clockFormat);
+  if (today) return time;
+  const date = intl(Intl.DateTimeFormat, locale, { ...dateFormat, timeZone }).format(at);
+  return msg(locale, 'time.onDate', { time, date });
 }
 
 /** A date and time with its zone, short, in the viewer's (or the given) time zone. */
 export function formatDateTime(locale: string, iso: string | number, timeZone?: string): string {
-  return intl(Intl.DateTimeFormat, locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return zoned(locale, new Date(iso), timeZone, { year: 'numeric', ...dateFormat, ...clockFormat });
 }
 
 /** "12 minutes ago", "in 3 hours", "yesterday": the distance from `now`, in words. */

@@ -28,3 +28,25 @@ export function warnOnce(tag: string, options: Partial<FeedOptions>, error: Erro
   warned.add(key);
   console.warn(`[status-widgets] <${tag}>: ${diagnose(error)}`);
 }
+
+const missing = new WeakMap<Element, Set<string>>();
+
+/**
+ * A `component="…"` the feed does not list (a misspelt id or name): a warning for the
+ * page's developer, once per element and name, with the names it could have meant.
+ */
+export function warnMissingComponent(
+  host: Element,
+  name: string,
+  src: string,
+  known: readonly string[],
+): void {
+  const names = missing.get(host) ?? new Set<string>();
+  missing.set(host, names);
+  if (names.has(name)) return;
+  names.add(name);
+  const list = known.slice(0, 20).join(', ') + (known.length > 20 ? ', …' : '');
+  console.warn(
+    `[status-widgets] <${host.localName}>: component="${name}" is not in the feed ${src} (its components: ${list || 'none'}). Set component to one of their ids or names.`,
+  );
+}

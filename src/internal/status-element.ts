@@ -184,7 +184,7 @@ export abstract class StatusElement extends LitElement {
     return nothing;
   }
 
-  /** "Status as of 14:05; the feed is not answering" while the last good data is shown. */
+  /** "Status as of 14:05; the latest status can’t be loaded" while the last good data is shown. */
   protected renderStale(): Rendered {
     const words = this.staleWords();
     return words ? html`<p part="stale">${words}</p>` : nothing;
@@ -196,14 +196,19 @@ export abstract class StatusElement extends LitElement {
    * `sources` list says so) — "Part of this status is as of 14:05; …".
    */
   protected staleWords(): string | undefined {
+    const stale = this.staleSince();
+    return stale && this.t(stale.key, { time: this.time(stale.at) });
+  }
+
+  /** Since when the data shown is old, and the sentence that says so (see staleWords). */
+  protected staleSince(): { key: MessageKey; at: number } | undefined {
     const at = this.feed.fetchedAt;
-    if (this.state === 'stale' && at !== undefined)
-      return this.t('state.stale', { time: this.time(at) });
+    if (this.state === 'stale' && at !== undefined) return { key: 'state.stale', at };
     const since = (this.feed.snapshot?.sources ?? [])
       .filter((source) => source.state === 'stale' && source.lastAnsweredAt)
       .map((source) => Date.parse(source.lastAnsweredAt!))
       .sort((a, b) => a - b)[0];
-    return since ? this.t('state.sourceStale', { time: this.time(since) }) : undefined;
+    return since ? { key: 'state.sourceStale', at: since } : undefined;
   }
 
   protected t(key: MessageKey, vars?: Record<string, string | number>): string {

@@ -123,6 +123,11 @@ export interface StatusSnapshot {
   componentsLeftOut?: number;
   /** Newest first; resolved history where the source has it. */
   incidents: Incident[];
+  /**
+   * True when `incidents` holds the source's resolved past (not only what is open
+   * now): only then may a list say "no incidents in the last 90 days".
+   */
+  pastIncidentsRead?: boolean;
   /** Scheduled, in progress, recently completed. */
   maintenances: Maintenance[];
   /** ISO 8601: when the provider last changed anything. */

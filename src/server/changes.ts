@@ -41,7 +41,7 @@ function minutesLater(now: Date, minutes: number | undefined): Date | undefined 
 }
 
 /** The update's text: `body`, or a template filled with `vars`. */
-function readBody(body: Fields, data: ServerData, next: Date | undefined): string {
+function readBody(body: Fields, data: ServerData, next?: Date, now?: Date): string {
   const template = readTemplateRequest(body, data.templates);
   if (template && body.has('body'))
     throw invalid('body', 'must not be given together with template');
@@ -49,7 +49,7 @@ function readBody(body: Fields, data: ServerData, next: Date | undefined): strin
     if (!body.has('body')) throw invalid('body', 'is required (or give template and vars)');
     return body.text('body', MAX_BODY);
   }
-  const text = renderTemplate(template, next, data.page.timeZone);
+  const text = renderTemplate(template, next, data.page.timeZone, now?.getTime());
   if (text.length > MAX_RENDERED_BODY) {
     throw invalid('vars', `must fill the template to at most ${MAX_RENDERED_BODY} characters`);
   }
@@ -186,7 +186,7 @@ export function createIncident(data: ServerData, input: unknown, now: Date): Inc
     'investigating';
   const changes = readComponentChanges(body, data);
   const next = minutesLater(now, readPromise(body, status));
-  const text = readBody(body, data, next);
+  const text = readBody(body, data, next, now);
   checkRoomForItem(data.incidents, 'incident');
 
   const incident: Incident = {
@@ -229,7 +229,7 @@ export function updateIncident(data: ServerData, id: string, input: unknown, now
   const closed = isClosed(status);
   const postmortemUrl = body.url('postmortemUrl');
   const next = minutesLater(now, readPromise(body, status));
-  const text = readBody(body, data, next);
+  const text = readBody(body, data, next, now);
   checkRoomForUpdate(
     incident,
     changes.map((change) => change.id),
@@ -367,7 +367,7 @@ export function updateMaintenance(
     throw invalid('nextUpdateInMinutes', 'must not be given when the status is completed');
   }
   const next = minutesLater(now, minutes);
-  const text = readBody(body, data, next);
+  const text = readBody(body, data, next, now);
   checkRoomForUpdate(
     maintenance,
     changes.map((change) => change.id),

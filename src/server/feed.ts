@@ -41,6 +41,8 @@ export interface PublishedData extends ServerData {
   unknown?: { name: string; since: string }[];
   /** Components the sources had past the bound, not listed (counted in their indicators). */
   componentsLeftOut?: number;
+  /** False when a relayed source's resolved past was not read (Uptime Kuma, Gatus, …). */
+  pastIncidentsRead?: boolean;
 }
 
 /** "Status Unknown since 2026-11-29T14:40:00Z": the page's line while a source's status is not known. */
@@ -106,6 +108,7 @@ export function toSnapshot(data: PublishedData, now: number = Date.now()): Statu
       maintenances,
       updatedAt: data.updatedAt,
       sources: data.sources,
+      ...(data.pastIncidentsRead === false && { pastIncidentsRead: false }),
     }),
   ) as StatusSnapshot;
 }

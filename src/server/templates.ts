@@ -3,6 +3,10 @@
 import type { Template } from './data.js';
 import { invalid } from './errors.js';
 import { Fields } from './fields.js';
+import { formatTime, loadLocale, supportedLocales } from '../i18n/index.js';
+
+// Each language's date order and zone names (北京时间) come with its words.
+await Promise.all(supportedLocales().map((locale) => loadLocale(locale)));
 
 export const BUILT_IN_TEMPLATES: readonly Template[] = [
   {
@@ -142,6 +146,7 @@ export function renderTemplate(
   request: TemplateRequest,
   next: Date | undefined,
   timeZone: string | undefined,
+  now: number = Date.now(),
 ): string {
   const text = request.template.text[request.locale]!;
   if (placeholders(text).includes('next') && !next) {
@@ -153,7 +158,9 @@ export function renderTemplate(
   const chinese = request.locale.startsWith('zh');
   return text.replace(/\{([A-Za-z][\w-]*)\}/g, (whole, name: string, at: number) => {
     const value =
-      name === 'next' ? formatTime(next!, request.locale, timeZone) : (request.vars[name] ?? '');
+      name === 'next'
+        ? formatClock(next!, request.locale, timeZone ?? 'UTC', now)
+        : (request.vars[name] ?? '');
     return chinese ? spaceApart(text[at - 1], value, text[at + whole.length]) : value;
   });
 }
@@ -172,27 +179,11 @@ function spaceApart(before: string | undefined, value: string, after: string | u
   return `${start}${value}${end}`;
 }
 
-// Chinese writers name China's time zone 北京时间 and put it before the time.
-const BEIJING_TIME_ZONES = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'PRC']);
-
-function formatTime(time: Date, locale: string, timeZone = 'UTC'): string {
+// The widgets' own formatter, so that a time in an update's text names its zone as
+// the widget beside it does (北京时间 08:36 in both, UTC as UTC).
+function formatClock(time: Date, locale: string, timeZone: string, now: number): string {
   try {
-    if (locale.startsWith('zh') && BEIJING_TIME_ZONES.has(timeZone)) {
-      const clock = new Intl.DateTimeFormat(locale, {
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZone,
-      }).format(time);
-      return `北京时间 ${clock}`;
-    }
-    return new Intl.DateTimeFormat(locale, {
-      // "2:30 PM UTC" in English, not "02:30 PM UTC"; "UTC 14:30" where clocks run to 24.
-      hour: locale.startsWith('en') ? 'numeric' : '2-digit',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'short',
-    }).format(time);
+    return formatTime(locale, time, timeZone, now);
   } catch {
     // An unknown time zone in the data file must not stop an update from going out.
     return `${time.toISOString().slice(11, 16)} UTC`;

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
+import { formatTime } from '../../i18n/index.js';
 import { findComponent, touches } from '../../model/filter.js';
 import { severity } from '../../internal/icons.js';
 import { flag } from '../../internal/options.js';
@@ -22,7 +23,7 @@ import { isolate } from '../../internal/bidi.js';
  * @csspart link - The badge box when it is a link.
  * @csspart indicator - The coloured severity icon.
  * @csspart label - The state in words (visually hidden when `compact`).
- * @csspart timestamp - "as of" time shown while the data is stale.
+ * @csspart timestamp - A short "as of 14:05" while the data is stale (the full sentence is its tooltip and accessible text).
  * @csspart debug - Developer diagnostics, with `debug` only.
  *
  * @fires status-change - A new snapshot arrived (`event.detail` is the snapshot).
@@ -102,17 +103,34 @@ export class StatusBadge extends StatusElement {
       : html`<span part="base">${content}</span>`;
   }
 
+  // A short "as of 2:05 PM" that keeps a header's badge narrow; the whole sentence is
+  // its tooltip and what a screen reader hears.
   protected override renderStale(): Rendered {
-    const words = this.compact ? undefined : this.staleWords();
-    return words ? html`<span part="timestamp">· ${words}</span>` : nothing;
+    const stale = this.compact ? undefined : this.staleSince();
+    if (!stale) return nothing;
+    const words = this.staleWords();
+    return html`<span part="timestamp" title=${words!}
+      ><span aria-hidden="true"
+        >·
+        ${this.t('badge.stale', {
+          time: formatTime(this.lang_, stale.at, this.timeZone, Date.now(), true),
+        })}</span
+      ><span class="vh">${words}</span></span
+    >`;
   }
 
   private _describe(snapshot: StatusSnapshot): string {
     if (!this.component) return this.t(`indicator.${this.indicator}`);
     const component = findComponent(snapshot.components, this.component);
-    return component
-      ? `${isolate(component.name)}: ${this.t(`component.${component.status}`)}`
-      : this.t('component.missing', { name: this.component });
+    if (component) return `${isolate(component.name)}: ${this.t(`component.${component.status}`)}`;
+    // A misspelt name is the page developer's to fix: a console warning, not page text.
+    const known = snapshot.components.map((item) => item.name);
+    const name = this.component;
+    import('../../internal/diagnostics.js').then(
+      (loaded) => loaded.warnMissingComponent(this, name, this.src, known),
+      () => undefined,
+    );
+    return this.t('indicator.unknown');
   }
 }
 

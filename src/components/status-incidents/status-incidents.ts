@@ -43,7 +43,8 @@ addEnglish({ ...enItems, ...enIncidents });
  * @csspart toggle - The "Earlier updates" toggle.
  * @csspart postmortem - The postmortem link.
  * @csspart heading - The "Maintenance" heading.
- * @csspart empty - "No incidents in the last N days".
+ * @csspart empty - "No incidents in the last N days", only when the source's past was read.
+ * @csspart history - "Past incidents are on the status page" when the source's past was not read.
  * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart subscribe - The subscribe link.
@@ -96,13 +97,12 @@ export class StatusIncidents extends StatusElement {
     const maintenances = planned.slice(0, Math.max(0, this.limit));
     const names = new Map(snapshot.components.map((c) => [c.id, c.name]));
     const page = this.pageUrl(snapshot);
+    // Without the past, its line is the status page link (so it is not said twice).
+    const pageLink = snapshot.pastIncidentsRead ? page : undefined;
     return html`<div part="base">
       ${this.renderStale()}
-      ${
-        incidents.length
-          ? this._renderList(incidents, names, this.t('incidents.label'))
-          : html`<p part="empty" class="box">${this.t('incidents.empty', { count: this.days })}</p>`
-      }
+      ${incidents.length ? this._renderList(incidents, names, this.t('incidents.label')) : nothing}
+      ${this._renderPast(incidents.length > 0, page, snapshot)}
       ${
         maintenances.length
           ? html`<h3 part="heading">${this.t('incidents.maintenance')}</h3>
@@ -111,9 +111,13 @@ export class StatusIncidents extends StatusElement {
       }
       ${this.renderMore(more + planned.length - maintenances.length, page)}
       ${
-        page || snapshot.page.subscribeUrl
+        pageLink || snapshot.page.subscribeUrl
           ? html`<p class="links">
-              ${page ? html`<a part="link" href=${page}>${this.t('link.statusPage')}</a>` : nothing}
+              ${
+                pageLink
+                  ? html`<a part="link" href=${pageLink}>${this.t('link.statusPage')}</a>`
+                  : nothing
+              }
               ${
                 snapshot.page.subscribeUrl
                   ? html`<a part="subscribe" href=${snapshot.page.subscribeUrl}
@@ -125,6 +129,26 @@ export class StatusIncidents extends StatusElement {
           : nothing
       }
     </div>`;
+  }
+
+  /**
+   * "No incidents in the last 90 days" only when the source's past was read; else
+   * nothing about the past, only where to find it.
+   */
+  private _renderPast(
+    listed: boolean,
+    page: string | undefined,
+    snapshot: StatusSnapshot,
+  ): Rendered {
+    if (!snapshot.pastIncidentsRead)
+      return page
+        ? html`<p part="history" class=${listed ? 'links' : 'box'}>
+            <a part="link" href=${page}>${this.t('incidents.history')}</a>
+          </p>`
+        : nothing;
+    return listed
+      ? nothing
+      : html`<p part="empty" class="box">${this.t('incidents.empty', { count: this.days })}</p>`;
   }
 
   private _renderList(

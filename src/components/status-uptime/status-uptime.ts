@@ -95,7 +95,7 @@ interface Strip {
  * @csspart legend - What each colour means.
  * @csspart swatch - A colour sample in the legend.
  * @csspart source - "Derived from the incidents the status page reported".
- * @csspart empty - Said instead of strips when there are none to draw: no components (Atom/RSS), or neither a recorded history nor resolved incidents.
+ * @csspart empty - "No uptime history is available.", said instead of strips when there are none to draw: no components (Atom/RSS), or neither a recorded history nor resolved incidents.
  * @csspart more - "And 12 more on the status page" past `limit`.
  * @csspart link - The status page link.
  * @csspart skeleton - The loading placeholder.

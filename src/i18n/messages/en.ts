@@ -23,16 +23,19 @@ export const enCommon = {
   'component.major_outage': 'Major outage',
   'component.under_maintenance': 'Under maintenance',
   'component.unknown': 'Unknown',
-  'component.missing': '{name}: not in this feed',
   'state.loading': 'Checking status…',
   'state.error': 'Status unavailable',
   'state.errorDetail': 'Live status can’t be shown here right now.',
-  'state.stale': 'Status as of {time}; the feed is not answering',
+  'state.stale': 'Status as of {time}; the latest status can’t be loaded right now',
   'state.sourceStale': 'Part of this status is as of {time}; one of its sources is not answering',
   'action.retry': 'Try again',
   'link.statusPage': 'View status page',
   'badge.status': 'Status',
+  'badge.stale': 'as of {time}',
   'list.more': 'And {count} more on the status page',
+  // A time on another day; zone names the language writes itself (IANA id=name).
+  'time.onDate': '{time} on {date}',
+  'time.zones': 'UTC=UTC',
 };
 
 /** Incidents and maintenances: the banner and the incident list. */
@@ -88,6 +91,7 @@ export const enIncidents = {
   'incidents.duration': 'Lasted {duration}',
   'incidents.plannedDuration': 'Expected to last {duration}',
   'incidents.scheduled': 'Scheduled {time}',
+  'incidents.history': 'Past incidents are on the status page',
   'incidents.earlier': 'Earlier updates ({count})',
 };
 
@@ -105,7 +109,7 @@ export const enUptime = {
   'uptime.days': { one: 'over {count} day with data', other: 'over {count} days with data' },
   'uptime.noData': 'No data',
   'uptime.noDataWindow': 'No data for these days',
-  'uptime.none': 'This feed has no uptime history.',
+  'uptime.none': 'No uptime history is available.',
   'uptime.derived': 'Derived from the incidents the status page reported',
   'uptime.timeIn': '{status}: {duration}',
   'uptime.noIncidents': 'No incidents reported',

@@ -104,6 +104,8 @@ export function mergeSources(
     statusLog,
     sources: sources.map((source) => source.report()),
     sourceIndicators: indicators,
+    // The page's past is known only when every source's was read.
+    pastIncidentsRead: sources.every((source) => source.snapshot?.pastIncidentsRead === true),
   };
   if (unknown.length) merged.unknown = unknown;
   if (componentsLeftOut) merged.componentsLeftOut = componentsLeftOut;

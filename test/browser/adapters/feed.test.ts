@@ -38,6 +38,17 @@ async function rejection(promise: Promise<unknown>): Promise<FeedFormatError> {
 }
 
 describe('feed adapter', () => {
+  it('says it read the resolved past: a history feed is the history', async () => {
+    for (const [url, path] of [
+      [ATOM, 'feed/documented-history.atom'],
+      [RSS, 'feed/documented-history.rss'],
+    ]) {
+      const { fetch } = serve(url, await text(path));
+      const snapshot = await feedAdapter.load(new URL(url), fetch);
+      expect(snapshot.pastIncidentsRead, path).to.equal(true);
+    }
+  });
+
   describe('with an active incident (documented Atom)', () => {
     it('reads entries as incidents and maintenance, text only, safe links', async () => {
       const { fetch } = serve(ATOM, await text('feed/documented-history.atom'));

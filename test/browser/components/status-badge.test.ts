@@ -239,7 +239,7 @@ describe('<status-badge>', () => {
       expect(label(el).startsWith('\u2068\u202Eevil\u2069: '), label(el)).to.equal(true);
     });
 
-    it('says so when the component is not in the feed', async () => {
+    it('shows an unknown state for a component the feed lacks, and warns the developer once in the console', async () => {
       const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
       stubFetch(() => json(body));
       const el = await settled(
@@ -248,7 +248,14 @@ describe('<status-badge>', () => {
         ),
       );
       expect(el.indicator).to.equal('unknown');
-      expect(label(el)).to.equal('Billing: not in this feed');
+      // The page says nothing of a misspelt attribute: that is the developer's to fix.
+      expect(label(el)).to.equal('Status unknown');
+      expect(el.shadowRoot!.textContent).not.to.contain('Billing');
+      el.requestUpdate();
+      await el.updateComplete;
+      const warnings = (await diagnostics()).filter((text) => text.includes('component="Billing"'));
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('<status-badge>').and.contain('Git Operations');
     });
   });
 
@@ -275,21 +282,40 @@ describe('<status-badge>', () => {
   });
 
   describe('stale', () => {
-    for (const [locale, words] of [
-      ['en', 'Status as of'],
-      ['zh-CN', '状态截至'],
+    for (const [locale, short, full] of [
+      ['en', 'as of', 'Status as of'],
+      ['zh-CN', '截至', '暂时无法获取最新状态'],
     ]) {
-      it(`keeps the last state and says how old it is (${locale})`, async () => {
+      it(`keeps the last state and says how old it is, short on the badge, whole in its tooltip (${locale})`, async () => {
         const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
         const el = await renderStale<StatusBadge>(
           (src) => html`<status-badge src=${src} locale=${locale}></status-badge>`,
           body,
         );
         expect(el.indicator).to.equal('major');
-        expect(partText(el, 'timestamp')).to.contain(words);
+        const stamp = el.shadowRoot!.querySelector<HTMLElement>('[part~="timestamp"]')!;
+        const shown = stamp.querySelector('[aria-hidden="true"]')!.textContent!;
+        expect(shown).to.contain(short);
+        expect(stamp.title).to.contain(full);
+        // A screen reader hears the whole sentence, not the short form.
+        expect(stamp.querySelector('.vh')!.textContent).to.equal(stamp.title);
         await expect(el).to.be.accessible();
       });
     }
+
+    it('stays narrow enough for a phone’s header at 375 px', async () => {
+      const body = await fixture('statuspage/github-summary-major-2020-04-02.json');
+      const el = await renderStale<StatusBadge>(
+        (src) => html`<status-badge src=${src} locale="en" time-zone="UTC"></status-badge>`,
+        body,
+      );
+      const base = el.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+      // "Major outage · as of 2:05 AM", on one line, in under two thirds of the header,
+      // beside a logo (the whole sentence took more than the phone's width).
+      const { width, height } = base.getBoundingClientRect();
+      expect(width).to.be.below((375 * 2) / 3);
+      expect(height).to.be.below(30);
+    });
   });
 
   describe('error: a failing feed is not an outage', () => {

@@ -290,7 +290,7 @@ describe('<status-banner>', () => {
       expect(partText(el, 'title')).to.equal('Network provider failover test');
       expect(partText(el, 'status')).to.equal('No impact · Scheduled');
       expect(partText(el, 'timestamp')).to.equal(
-        'Starts Nov 22, 2026, 7:00 AM UTC · Until 8:00 AM UTC',
+        'Starts Nov 22, 2026, 7:00 AM UTC · Until 8:00 AM UTC on Nov 22',
       );
       await expect(el).to.be.accessible();
     });
@@ -471,7 +471,7 @@ describe('<status-banner>', () => {
   describe('stale', () => {
     for (const [locale, words] of [
       ['en', 'Status as of'],
-      ['zh-CN', '状态截至'],
+      ['zh-CN', '暂时无法获取最新状态'],
     ]) {
       it(`keeps the incident and says how old the data is (${locale})`, async () => {
         freezeNow(DURING_OUTAGE);

@@ -169,8 +169,8 @@ describe('<status-components>', () => {
 
   describe('stale', () => {
     for (const [locale, words] of [
-      ['en', 'the feed is not answering'],
-      ['zh-CN', '状态源暂无响应'],
+      ['en', 'the latest status can’t be loaded right now'],
+      ['zh-CN', '暂时无法获取最新状态'],
     ]) {
       it(`keeps the list and says how old it is (${locale})`, async () => {
         const body = await summary();

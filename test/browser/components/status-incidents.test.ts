@@ -9,6 +9,7 @@ import {
   DOCUMENTED_MAINTENANCE,
   allOperational,
   deferred,
+  fixture,
   freezeNow,
   githubHistory,
   json,
@@ -214,10 +215,66 @@ describe('<status-incidents>', () => {
     }
   });
 
+  describe('a source whose past was not read', () => {
+    /** Answers `routes` by the end of the URL's path; 404 for anything else. */
+    function route(routes: Record<string, () => Promise<unknown>>): void {
+      sinon.stub(window, 'fetch').callsFake(async (input) => {
+        const path = new URL(String(input instanceof Request ? input.url : input)).pathname;
+        const found = Object.entries(routes).find(([end]) => path.endsWith(end));
+        return found ? json(await found[1]()) : new Response('not found', { status: 404 });
+      });
+    }
+
+    async function list(src: string, attrs = ''): Promise<StatusIncidents> {
+      const box = place(html`<div></div>`);
+      box.innerHTML = `<status-incidents src="${src}" locale="en" time-zone="UTC" ${attrs}></status-incidents>`;
+      return settled(box.firstElementChild as StatusIncidents);
+    }
+
+    it('says nothing about the past when Statuspage’s incidents.json is missing, and links to the status page', async () => {
+      const body = await summary(DOCUMENTED_MAINTENANCE);
+      allOperational(body);
+      route({ 'summary.json': async () => body });
+      const el = await list(uniqueFeedUrl());
+      expect(parts(el, 'empty'), el.shadowRoot!.textContent!).to.have.length(0);
+      expect(el.shadowRoot!.textContent).not.to.match(/No incidents/);
+      const history = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="history"] a')!;
+      expect(history.textContent!.trim()).to.equal('Past incidents are on the status page');
+      // It is the status page link: not said twice.
+      expect(el.shadowRoot!.querySelectorAll('a[part~="link"]')).to.have.length(1);
+      expect(history.href).to.equal(
+        (body as unknown as { page: { url: string } }).page.url.replace(/\/?$/, '/'),
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('says nothing about the past on an Uptime Kuma page, which has none', async () => {
+      const heartbeat = await fixture('uptime-kuma/documented-heartbeat.json');
+      const page = await fixture('uptime-kuma/documented-status-page.json');
+      route({
+        '/api/status-page/heartbeat/main': async () => heartbeat,
+        '/api/status-page/main': async () => page,
+      });
+      const el = await list(`${uniqueFeedUrl()}/status/main`, 'adapter="uptime-kuma"');
+      expect(el.state, String((el as unknown as { feed: { error?: Error } }).feed.error)).to.equal(
+        'ready',
+      );
+      expect(el.shadowRoot!.textContent).not.to.match(/No incidents/);
+      expect(partText(el, 'history')).to.equal('Past incidents are on the status page');
+    });
+
+    it('still says "No incidents" when incidents.json was read', async () => {
+      freezeNow('2024-10-20T00:00:00Z');
+      const el = await listFor(await githubHistory(), { days: '30' });
+      expect(partText(el, 'empty')).to.equal('No incidents in the last 30 days');
+      expect(parts(el, 'history')).to.have.length(0);
+    });
+  });
+
   describe('stale', () => {
     for (const [locale, words] of [
-      ['en', 'the feed is not answering'],
-      ['zh-CN', '状态源暂无响应'],
+      ['en', 'the latest status can’t be loaded right now'],
+      ['zh-CN', '暂时无法获取最新状态'],
     ]) {
       it(`keeps the list and says how old it is (${locale})`, async () => {
         freezeNow(NEXT_DAY);

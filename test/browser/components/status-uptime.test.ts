@@ -520,7 +520,7 @@ describe('<status-uptime>', () => {
       const feed = incidentFeed();
       feed.incidents = [];
       const el = await uptimeFor(feed);
-      expect(partText(el, 'empty')).to.equal('This feed has no uptime history.');
+      expect(partText(el, 'empty')).to.equal('No uptime history is available.');
       expect(parts(el, 'link')[0].getAttribute('href')).to.equal('https://status.example.com/');
       expect(parts(el, 'day')).to.have.length(0);
       await expect(el).to.be.accessible();

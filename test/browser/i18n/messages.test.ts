@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
 import {
   addEnglish,
+  formatDateTime,
   formatDuration,
   formatRelative,
+  formatTime,
   loadLocale,
   matchLocale,
   msg,
@@ -121,4 +123,64 @@ describe('formatting', () => {
     expect(formatDuration('en', (2 * 60 + 5) * 60_000)).to.equal('2 hr 5 min');
     expect(formatDuration('de', 26 * 3_600_000)).to.equal('1 Tg., 2 Std.');
   });
+});
+
+describe('times on other days and zone names', () => {
+  // Each language's date order and zone names come with its table.
+  before(() => Promise.all(SHIPPED.map((locale) => loadLocale(locale))));
+  const now = Date.parse('2026-12-05T00:43:00Z');
+  const today = '2026-12-05T00:43:00Z';
+  const earlier = '2026-12-03T16:50:00Z';
+
+  it('writes a time of today without its date, and a time of another day with it', () => {
+    expect(formatTime('en', today, 'UTC', now)).to.equal('12:43 AM UTC');
+    expect(formatTime('en', earlier, 'UTC', now)).to.equal('4:50 PM UTC on Dec 3');
+    expect(formatTime('de', earlier, 'UTC', now)).to.equal('16:50 UTC am 3. Dez.');
+    expect(formatTime('fr', earlier, 'UTC', now)).to.equal('16:50 UTC le 3 déc.');
+    expect(formatTime('es', earlier, 'UTC', now)).to.equal('16:50 UTC del 3 dic');
+    expect(formatTime('ja', earlier, 'UTC', now)).to.equal('12月3日 16:50 UTC');
+  });
+
+  it('takes "today" in the zone shown, not in UTC', () => {
+    // 00:43 UTC on 5 Dec is 08:43 on 5 Dec in Shanghai; 16:50 UTC on 4 Dec is 00:50 there on 5 Dec.
+    expect(formatTime('zh-CN', '2026-12-04T16:50:00Z', 'Asia/Shanghai', now)).to.equal(
+      '北京时间 00:50',
+    );
+    expect(formatTime('en', '2026-12-04T16:50:00Z', 'UTC', now)).to.equal('4:50 PM UTC on Dec 4');
+  });
+
+  it('names a zone as the language writes it, and UTC as UTC', () => {
+    expect(formatTime('zh-CN', today, 'Asia/Shanghai', now)).to.equal('北京时间 08:43');
+    expect(formatTime('zh-CN', today, 'PRC', now)).to.equal('北京时间 08:43');
+    expect(formatTime('zh-TW', today, 'Asia/Taipei', now)).to.equal('上午8:43（台北時間）');
+    expect(formatTime('zh-CN', today, 'Etc/UTC', now)).to.equal('UTC 00:43');
+    expect(formatTime('zh-TW', today, 'UTC', now)).to.equal('上午12:43（UTC）');
+    for (const locale of ['en', 'de', 'fr', 'es', 'ja']) {
+      expect(formatTime(locale, today, 'Etc/UTC', now), locale).to.contain('UTC');
+      expect(formatTime(locale, today, 'Etc/GMT', now), locale).not.to.contain('GMT');
+    }
+    expect(formatDateTime('zh-TW', today, 'Asia/Taipei')).to.equal(
+      '2026年12月5日 上午8:43（台北時間）',
+    );
+  });
+});
+
+// Customers know a status page, not a feed: no customer sentence, in any language,
+// says "feed" (or its translations).
+const FEED_WORDS =
+  /\bfeeds?\b|\bflux\b|状态源|狀態源|狀態來源|フィード|fuente de datos|Datenquelle/i;
+
+describe('customer messages', () => {
+  for (const locale of ['en', ...SHIPPED]) {
+    it(`never say "feed" (${locale})`, async () => {
+      const { messages } = (await import(`../../../src/i18n/messages/${locale}.ts`)) as {
+        messages?: Record<string, Message>;
+      };
+      const table = locale === 'en' ? en : messages!;
+      for (const [key, text] of Object.entries(table)) {
+        for (const form of typeof text === 'string' ? [text] : Object.values(text))
+          expect(form, `${locale} ${key}`).not.to.match(FEED_WORDS);
+      }
+    });
+  }
 });

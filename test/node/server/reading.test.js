@@ -169,8 +169,9 @@ describe('reading routes', () => {
     const served = await ctx.getJson('/feed.schema.json');
     assert.deepEqual(served, schema);
     const feed = await ctx.getJson('/feed.json');
-    // `sources` and `componentsLeftOut` are a relay's only (see relay.test.js).
-    const relayOnly = ['sources', 'componentsLeftOut'];
+    // `sources`, `componentsLeftOut` and `pastIncidentsRead` (false) are a relay's only
+    // (see relay.test.js).
+    const relayOnly = ['sources', 'componentsLeftOut', 'pastIncidentsRead'];
     assert.deepEqual(
       Object.keys(schema.properties)
         .filter((key) => !relayOnly.includes(key))
