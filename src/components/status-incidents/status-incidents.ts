@@ -14,6 +14,7 @@ import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../.
 import { durationOf, listIncidents, listMaintenances } from './incidents-model.js';
 import { styles } from './status-incidents.styles.js';
 import { isolate } from '../../internal/bidi.js';
+import { linked } from '../../internal/linked.js';
 
 // Its English words join the table wherever the element is part of the bundle.
 addEnglish({ ...enItems, ...enIncidents });
@@ -96,6 +97,7 @@ export class StatusIncidents extends StatusElement {
     const maintenances = planned.slice(0, Math.max(0, this.limit));
     const names = new Map(snapshot.components.map((c) => [c.id, c.name]));
     const page = this.pageUrl(snapshot);
+    const subscribe = this.subscribeUrl(snapshot);
     return html`<div part="base">
       ${this.renderStale()}
       ${
@@ -111,14 +113,12 @@ export class StatusIncidents extends StatusElement {
       }
       ${this.renderMore(more + planned.length - maintenances.length, page)}
       ${
-        page || snapshot.page.subscribeUrl
+        page || subscribe
           ? html`<p class="links">
               ${page ? html`<a part="link" href=${page}>${this.t('link.statusPage')}</a>` : nothing}
               ${
-                snapshot.page.subscribeUrl
-                  ? html`<a part="subscribe" href=${snapshot.page.subscribeUrl}
-                      >${this.t('link.subscribe')}</a
-                    >`
+                subscribe
+                  ? html`<a part="subscribe" href=${subscribe}>${this.t('link.subscribe')}</a>`
                   : nothing
               }
             </p>`
@@ -261,7 +261,7 @@ export class StatusIncidents extends StatusElement {
     return html`<li part="update">
       <strong>${this.t(`status.${update.status}`)}</strong>
       <time class="muted" datetime=${update.createdAt}>${this._dateTime(update.createdAt)}</time>
-      <p dir="auto">${clip(update.body, BODY_MAX)}</p>
+      <p dir="auto">${linked(clip(update.body, BODY_MAX))}</p>
     </li>`;
   }
 

@@ -38,14 +38,15 @@ describe('banner rules', () => {
 
   it('remembers a dismissal per feed, item, update and impact', () => {
     localStorage.clear();
-    dismiss('feed-a', [incident]);
-    expect(isDismissed('feed-a', [incident])).to.be.true;
-    expect(isDismissed('feed-b', [incident])).to.be.false;
-    expect(isDismissed('feed-a', [{ ...incident, impact: 'minor' }])).to.be.true;
-    expect(isDismissed('feed-a', [{ ...incident, impact: 'critical' }])).to.be.false;
+    const shown = (item: Incident) => ({ kind: 'incidents' as const, incidents: [item] });
+    dismiss('feed-a', shown(incident));
+    expect(isDismissed('feed-a', shown(incident))).to.be.true;
+    expect(isDismissed('feed-b', shown(incident))).to.be.false;
+    expect(isDismissed('feed-a', shown({ ...incident, impact: 'minor' }))).to.be.true;
+    expect(isDismissed('feed-a', shown({ ...incident, impact: 'critical' }))).to.be.false;
     const newer = { ...incident.updates[0], id: 'newer' };
-    expect(isDismissed('feed-a', [{ ...incident, updates: [newer, ...incident.updates] }])).to.be
-      .false;
+    expect(isDismissed('feed-a', shown({ ...incident, updates: [newer, ...incident.updates] }))).to
+      .be.false;
   });
 
   it('shortens at a word boundary', () => {
