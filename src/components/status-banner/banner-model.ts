@@ -110,7 +110,7 @@ export function outageSince(components: readonly StatusComponent[]): number | un
 }
 
 /**
- * The next moment after `now` at which the banner's words change by the clock
+ * The next moment (from `now` on) at which the banner's words change by the clock
  * alone, with no news from the feed: a promised update falls due, a maintenance
  * comes into notice, starts, ends or overruns, a resolution has been confirmed long
  * enough. Infinity when there is none.
@@ -130,7 +130,7 @@ export function nextChange(
     const start = Date.parse(m.scheduledFor);
     times.push(start - noticeHours * 3_600_000, start, Date.parse(m.scheduledUntil ?? ''));
   }
-  return times.reduce((soonest, time) => (time > now && time < soonest ? time : soonest), Infinity);
+  return times.reduce((soonest, time) => (time >= now && time < soonest ? time : soonest), Infinity);
 }
 
 /** The update text shortened to about `max` characters at a word boundary. */
