@@ -130,7 +130,10 @@ export function nextChange(
     const start = Date.parse(m.scheduledFor);
     times.push(start - noticeHours * 3_600_000, start, Date.parse(m.scheduledUntil ?? ''));
   }
-  return times.reduce((soonest, time) => (time >= now && time < soonest ? time : soonest), Infinity);
+  return times.reduce(
+    (soonest, time) => (time >= now && time < soonest ? time : soonest),
+    Infinity,
+  );
 }
 
 /** The update text shortened to about `max` characters at a word boundary. */
