@@ -3,9 +3,7 @@
 // dismissed it, and whether a critical update was already announced. No DOM, no
 // clock of its own: "now" is passed in; what readers did is kept through
 // internal/storage (local for dismissals, per browser session for announcements).
-import { worseStatus } from '../../model/days.js';
 import {
-  componentStatusToIndicator,
   impactToIndicator,
   indicatorRank,
   isActiveIncident,
@@ -35,9 +33,13 @@ export type BannerContent =
 
 export type Shown = NonNullable<BannerContent>;
 
+// How bad a component's status is, among those that count as down (others: -1).
+// Finer than the indicator (degraded < partial), so a dismissal notices the step.
+const downRank = (status: ComponentStatus) =>
+  ['degraded_performance', 'partial_outage', 'major_outage'].indexOf(status);
+
 /** A component that is down: degraded, partly or wholly out (the badge's minor and major). */
-const isDown = (c: StatusComponent) =>
-  indicatorRank(componentStatusToIndicator(c.status)) > indicatorRank('maintenance');
+const isDown = (c: StatusComponent) => downRank(c.status) >= 0;
 
 /** When a resolved incident was resolved: its own time, else its last update's. */
 export const resolvedAt = (incident: Incident): string =>
@@ -72,9 +74,7 @@ export function bannerContent(
   const down = snapshot.components.filter((c) => isDown(c) && (!ids || ids.has(c.id)));
   const outage = down
     .filter((c) => !covered.has(c.id))
-    .sort((a, b) =>
-      a.status === b.status ? 0 : worseStatus(a.status, b.status) === a.status ? -1 : 1,
-    );
+    .sort((a, b) => downRank(b.status) - downRank(a.status));
   if (outage.length) return { kind: 'outage', components: outage };
   // "Resolved" never shows beside a component that is still down.
   const resolved = down.length
@@ -179,9 +179,7 @@ export function isDismissed(feed: string, content: Shown): boolean {
     } catch {
       // Not ours, or damaged: not dismissed.
     }
-    return content.components.every(
-      (c) => !!was[c.id] && worseStatus(was[c.id], c.status) === was[c.id],
-    );
+    return content.components.every((c) => downRank(was[c.id]) >= downRank(c.status));
   }
   return itemsOf(content).every((item) => {
     const [update, impact] = (readStored('localStorage', dismissalKey(feed, item)) ?? '').split(

@@ -33,14 +33,12 @@ export const styles = css`
   :host([position]) .expanded .scroll {
     min-height: 0;
     overflow-y: auto;
-    overscroll-behavior: contain;
-    /* Scroll shadows: the covers move with the text, the shadows stay at the edges. */
-    --_shade: color-mix(in srgb, var(--_text) 30%, transparent);
+    /* Scroll shadow: the cover moves with the text, so the shadow at the bottom
+       edge shows only while there is more below. */
     background:
-      linear-gradient(var(--_surface) 40%, transparent) top / 100% 1.5em local,
       linear-gradient(transparent, var(--_surface) 60%) bottom / 100% 1.5em local,
-      linear-gradient(var(--_shade), transparent) top / 100% 0.75em,
-      linear-gradient(transparent, var(--_shade)) bottom / 100% 0.75em;
+      linear-gradient(transparent, color-mix(in srgb, var(--_text) 30%, transparent)) bottom / 100%
+        0.75em;
     background-repeat: no-repeat;
   }
   :host([position]) .links,
