@@ -53,6 +53,10 @@ export const boxStyles = css`
   [part~='more'] {
     margin-top: 0.5em;
   }
+  /* A long address in an update breaks rather than running out of the box. */
+  [part~='update'] {
+    overflow-wrap: anywhere;
+  }
   [part~='error'] {
     display: flex;
     flex-wrap: wrap;

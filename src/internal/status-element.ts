@@ -39,6 +39,7 @@ export abstract class StatusElement extends LitElement {
     transport: {},
     locale: {},
     href: {},
+    subscribeHref: { attribute: 'subscribe-href' },
     timeZone: { attribute: 'time-zone' },
     components: {},
     theme: { reflect: true },
@@ -58,6 +59,8 @@ export abstract class StatusElement extends LitElement {
   locale?: string;
   /** Status page link overriding the feed's own. */
   href?: string;
+  /** Subscribe page link overriding the feed's own (or giving one where the feed has none). */
+  subscribeHref?: string;
   /** IANA time zone for dates and times (e.g. `Asia/Shanghai`); the viewer's by default. */
   timeZone?: string;
   /** Only these components: comma-separated ids or names. */
@@ -227,6 +230,11 @@ export abstract class StatusElement extends LitElement {
   /** The status page: `href`, else the feed's own page. */
   protected pageUrl(snapshot?: StatusSnapshot): string | undefined {
     return this.href || snapshot?.page.url;
+  }
+
+  /** The subscribe page: `subscribe-href`, else the feed's own. */
+  protected subscribeUrl(snapshot: StatusSnapshot): string | undefined {
+    return this.subscribeHref || snapshot.page.subscribeUrl;
   }
 
   private readonly _handleRetry = (): void => this.feed.retry();

@@ -252,7 +252,6 @@ export function writeStoryAt(
     {
       template: 'postmortem',
       locale: text.locale,
-      vars: { url: text.earlier.postmortemUrl },
       postmortemUrl: text.earlier.postmortemUrl,
     },
     time(T.earlier + 2 * 24 * 60),
@@ -363,7 +362,6 @@ export function writeStoryAt(
   update(T.resolved, { template: 'resolved', vars: { summary: text.incident.summary } });
   update(T.postmortem, {
     template: 'postmortem',
-    vars: { url: text.incident.postmortemUrl },
     postmortemUrl: text.incident.postmortemUrl,
   });
   numberUpdates(incident);

@@ -65,10 +65,12 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
   {
     id: 'postmortem',
     status: 'postmortem',
-    description: 'The postmortem is published.',
+    // No {url}: the request's postmortemUrl is what every widget links ("Read the
+    // postmortem"), so the text does not repeat it as a raw address.
+    description: 'The postmortem is published (give its postmortemUrl).',
     text: {
-      en: 'We have published a postmortem of this incident: {url}',
-      'zh-CN': '本次事故的复盘报告已发布：{url}',
+      en: 'We have published a postmortem of this incident.',
+      'zh-CN': '本次事故的复盘报告已发布。',
     },
   },
 ];

@@ -8,22 +8,33 @@ import { NAME_MAX, StatusElement, type Rendered } from '../../internal/status-el
 import { clip } from '../../model/bounds.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
-import { impactToIndicator, postmortemLink } from '../../model/indicator.js';
+import {
+  componentStatusToIndicator,
+  impactToIndicator,
+  postmortemLink,
+} from '../../model/indicator.js';
+import { linked } from '../../internal/linked.js';
 import { isOverrunning, lastUpdateAt, updateDue } from '../../model/overdue.js';
-import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
+import type { Incident, StatusSnapshot } from '../../model/types.js';
 import {
   bannerContent,
   dismiss,
   firstAnnouncement,
   isDismissed,
+  itemsOf,
+  nextChange,
+  outageSince,
   resolvedAt,
   shorten,
-  type BannerContent,
+  type Shown,
 } from './banner-model.js';
 import { styles } from './status-banner.styles.js';
 
 // Its English words join the table wherever the element is part of the bundle.
 addEnglish({ ...enItems, ...enBanner });
+
+/** Components named in a banner about components down; the rest are counted. */
+const OUTAGE_NAMES = 3;
 
 /**
  * An outage banner: nothing while all is well; otherwise the worst active incident
@@ -90,8 +101,13 @@ export class StatusBanner extends StatusElement {
 
   constructor() {
     super();
-    // Its words depend on the time as well as on the feed.
-    new MinuteController(this);
+    // Its words depend on the time as well as on the feed, to the moment a promise falls due.
+    new MinuteController(this, () => {
+      const snapshot = this.feed.snapshot;
+      return snapshot
+        ? nextChange(snapshot, Date.now(), this.maintenanceNotice, this.resolvedFor)
+        : Infinity;
+    });
   }
 
   // While loading the banner takes no space: on the usual, operational page a
@@ -124,22 +140,24 @@ export class StatusBanner extends StatusElement {
       role=${said ? 'region' : nothing}
       aria-label=${said ? this.t('banner.label') : nothing}
     >
-      <div part="message" role=${shown && this._interrupts(shown) ? 'alert' : 'status'}>
-        ${
-          shown
-            ? this._renderMessage(shown)
-            : calm
-              ? html`<p part="title">
-                  ${severity('operational')}<span>${this.t('indicator.operational')}</span>
-                </p>`
-              : this._dismissed
-                ? html`<p class="vh" tabindex="-1" @blur=${this._handleNoticeBlur}>
-                    ${this.t('banner.dismissed')}
+      <div class="scroll">
+        <div part="message" role=${shown && this._interrupts(shown) ? 'alert' : 'status'}>
+          ${
+            shown
+              ? this._renderMessage(shown)
+              : calm
+                ? html`<p part="title">
+                    ${severity('operational')}<span>${this.t('indicator.operational')}</span>
                   </p>`
-                : nothing
-        }
+                : this._dismissed
+                  ? html`<p class="vh" tabindex="-1" @blur=${this._handleNoticeBlur}>
+                      ${this.t('banner.dismissed')}
+                    </p>`
+                  : nothing
+          }
+        </div>
+        ${shown ? this._renderMeta(shown) : nothing}
       </div>
-      ${shown ? this._renderMeta(shown) : nothing}
       ${snapshot && (shown || calm) ? this._renderLinks(snapshot, shown) : nothing}
       ${shown || calm ? this.renderStale() : nothing}
       ${
@@ -160,7 +178,7 @@ export class StatusBanner extends StatusElement {
     </div>`;
   }
 
-  private _content(snapshot: StatusSnapshot): NonNullable<BannerContent> | undefined {
+  private _content(snapshot: StatusSnapshot): Shown | undefined {
     return bannerContent(
       snapshot,
       Date.now(),
@@ -170,31 +188,25 @@ export class StatusBanner extends StatusElement {
     );
   }
 
-  private _items(content: NonNullable<BannerContent>): Array<Incident | Maintenance> {
-    return content.kind === 'maintenance' ? [content.maintenance] : content.incidents;
+  private _dismissedNow(content: Shown): boolean {
+    return this._canDismiss(content) && isDismissed(this.src, content);
   }
 
-  private _leadOf(content: NonNullable<BannerContent>): Incident | Maintenance {
-    return this._items(content)[0];
-  }
-
-  private _dismissedNow(content: NonNullable<BannerContent>): boolean {
-    return this._canDismiss(content) && isDismissed(this.src, this._items(content));
-  }
-
-  private _canDismiss(content: NonNullable<BannerContent>): boolean {
+  private _canDismiss(content: Shown): boolean {
     if (this.dismissible === false) return false;
+    // Components alone are never critical (model/indicator.ts).
     return (
       this.dismissible === true ||
       content.kind === 'resolved' ||
-      this._leadOf(content).impact !== 'critical'
+      itemsOf(content)[0]?.impact !== 'critical'
     );
   }
 
   /** A critical update interrupts the first time this browser session meets it; later, polite. */
-  private _interrupts(content: NonNullable<BannerContent>): boolean {
-    const lead = this._leadOf(content);
-    if (content.kind !== 'incidents' || lead.impact !== 'critical') return false;
+  private _interrupts(content: Shown): boolean {
+    if (content.kind !== 'incidents') return false;
+    const lead = content.incidents[0];
+    if (lead.impact !== 'critical') return false;
     const key = `${lead.id}|${lead.updates[0]?.id ?? lead.updatedAt}`;
     if (this._announced?.key !== key) {
       this._announced = { key, alert: firstAnnouncement(this.src, lead) };
@@ -202,9 +214,22 @@ export class StatusBanner extends StatusElement {
     return this._announced.alert;
   }
 
-  private _renderMessage(content: NonNullable<BannerContent>): Rendered {
-    const lead = this._leadOf(content);
-    const count = this._items(content).length;
+  private _renderMessage(content: Shown): Rendered {
+    if (content.kind === 'outage') {
+      // Worst first; the rest are counted, and named on the status page.
+      const names = content.components.slice(0, OUTAGE_NAMES).map((c) => clip(c.name, NAME_MAX));
+      const rest = content.components.length - names.length;
+      const listed = names.join(this.t('list.separator'));
+      const status = content.components[0].status;
+      return html`<p part="title">
+          ${severity(componentStatusToIndicator(status))}<strong
+            >${rest ? this.t('banner.andMore', { names: listed, count: rest }) : listed}</strong
+          >
+        </p>
+        <p part="status">${this.t(`component.${status}`)}</p>`;
+    }
+    const items = itemsOf(content);
+    const lead = items[0];
     const resolved = content.kind === 'resolved';
     const indicator = resolved
       ? 'operational'
@@ -216,8 +241,8 @@ export class StatusBanner extends StatusElement {
     return html`<p part="title">
         ${severity(indicator)}<span
           >${
-            count > 1 && !resolved
-              ? html`<strong>${this.t('banner.count', { count })}</strong> · `
+            items.length > 1 && !resolved
+              ? html`<strong>${this.t('banner.count', { count: items.length })}</strong> · `
               : nothing
           }${
             lead.url
@@ -236,7 +261,7 @@ export class StatusBanner extends StatusElement {
       ${
         update
           ? html`<p part="update" class="detail" dir="auto">
-              ${update.text}${
+              ${linked(update.text)}${
                 update.cut && more
                   ? html` <a part="more" href=${more}>${this.t('link.more')}</a>`
                   : nothing
@@ -246,8 +271,12 @@ export class StatusBanner extends StatusElement {
       }`;
   }
 
-  private _renderMeta(content: NonNullable<BannerContent>): Rendered {
-    const lead = this._leadOf(content);
+  /**
+   * When: the promise line (updated when, the next update, a maintenance's start and
+   * end, since when components are down) and the warning that a promise is broken;
+   * in view on a phone too, never behind Details.
+   */
+  private _renderMeta(content: Shown): Rendered {
     const now = Date.now();
     const lines: string[] = [];
     let late: string | undefined;
@@ -263,14 +292,18 @@ export class StatusBanner extends StatusElement {
         late = this.t('update.overrun', { time: this.time(m.scheduledUntil!) });
       else if (m.scheduledUntil)
         lines.push(this.t('banner.until', { time: this.time(m.scheduledUntil) }));
+    } else if (content.kind === 'outage') {
+      const since = outageSince(content.components);
+      if (since) lines.push(this.t('banner.since', { time: this.time(since) }));
     } else if (content.kind === 'incidents') {
+      const lead = content.incidents[0];
       const last = Date.parse(lastUpdateAt(lead));
       lines.push(
         now - last < 60_000
           ? this.t('banner.updatedNow')
           : this.t('banner.updated', { time: formatRelative(this.lang_, last, now) }),
       );
-      const due = updateDue(lead as Incident, now);
+      const due = updateDue(lead, now);
       // A time that has passed is never shown as the next update's.
       if (due?.overdue)
         late = this.t('update.overdue', {
@@ -280,17 +313,17 @@ export class StatusBanner extends StatusElement {
       else if (due?.promised) lines.push(this.t('update.next', { time: this.time(due.dueAt) }));
     }
     return html`${
-      lines.length
-        ? html`<p part="timestamp" class="muted detail">${lines.join(' · ')}</p>`
-        : nothing
-    }${late ? html`<p part="overdue" class="detail">${severity('overdue')}<span>${late}</span></p>` : nothing}`;
+      lines.length ? html`<p part="timestamp" class="muted">${lines.join(' · ')}</p>` : nothing
+    }${late ? html`<p part="overdue">${severity('overdue')}<span>${late}</span></p>` : nothing}`;
   }
 
-  private _renderLinks(snapshot: StatusSnapshot, content?: NonNullable<BannerContent>): Rendered {
+  private _renderLinks(snapshot: StatusSnapshot, content?: Shown): Rendered {
     const page = this.pageUrl(snapshot);
-    const subscribe = snapshot.page.subscribeUrl;
+    const subscribe = this.subscribeUrl(snapshot);
     const postmortem =
       content?.kind === 'resolved' ? postmortemLink(content.incidents[0]) : undefined;
+    // The toggle only where something is behind it.
+    const details = content && (subscribe || itemsOf(content)[0]?.updates[0]?.body);
     return html`<p class="links">
       ${
         postmortem
@@ -306,7 +339,7 @@ export class StatusBanner extends StatusElement {
           : nothing
       }
       ${
-        content
+        details
           ? html`<button
               part="toggle"
               class="toggle"
@@ -326,8 +359,8 @@ export class StatusBanner extends StatusElement {
     this.requestUpdate();
   }
 
-  private async _handleDismiss(content: NonNullable<BannerContent>): Promise<void> {
-    dismiss(this.src, this._items(content));
+  private async _handleDismiss(content: Shown): Promise<void> {
+    dismiss(this.src, content);
     // Focus would fall to <body> with the button gone: keep it here, on a short
     // notice the live region also reads out.
     this._dismissed = true;

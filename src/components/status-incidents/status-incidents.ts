@@ -14,6 +14,7 @@ import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../.
 import { durationOf, listIncidents, listMaintenances } from './incidents-model.js';
 import { styles } from './status-incidents.styles.js';
 import { isolate } from '../../internal/bidi.js';
+import { linked } from '../../internal/linked.js';
 
 // Its English words join the table wherever the element is part of the bundle.
 addEnglish({ ...enItems, ...enIncidents });
@@ -99,6 +100,7 @@ export class StatusIncidents extends StatusElement {
     const page = this.pageUrl(snapshot);
     // Without the past, its line is the status page link (so it is not said twice).
     const pageLink = snapshot.pastIncidentsRead ? page : undefined;
+    const subscribe = this.subscribeUrl(snapshot);
     return html`<div part="base">
       ${this.renderStale()}
       ${incidents.length ? this._renderList(incidents, names, this.t('incidents.label')) : nothing}
@@ -111,7 +113,7 @@ export class StatusIncidents extends StatusElement {
       }
       ${this.renderMore(more + planned.length - maintenances.length, page)}
       ${
-        pageLink || snapshot.page.subscribeUrl
+        pageLink || subscribe
           ? html`<p class="links">
               ${
                 pageLink
@@ -119,10 +121,8 @@ export class StatusIncidents extends StatusElement {
                   : nothing
               }
               ${
-                snapshot.page.subscribeUrl
-                  ? html`<a part="subscribe" href=${snapshot.page.subscribeUrl}
-                      >${this.t('link.subscribe')}</a
-                    >`
+                subscribe
+                  ? html`<a part="subscribe" href=${subscribe}>${this.t('link.subscribe')}</a>`
                   : nothing
               }
             </p>`
@@ -285,7 +285,7 @@ export class StatusIncidents extends StatusElement {
     return html`<li part="update">
       <strong>${this.t(`status.${update.status}`)}</strong>
       <time class="muted" datetime=${update.createdAt}>${this._dateTime(update.createdAt)}</time>
-      <p dir="auto">${clip(update.body, BODY_MAX)}</p>
+      <p dir="auto">${linked(clip(update.body, BODY_MAX))}</p>
     </li>`;
   }
 

@@ -66,6 +66,8 @@ export const messages: Messages = {
   'update.overdue': 'Das nächste Update war für {time} angekündigt ({ago})',
   'update.overrun': 'Dauert länger als geplant: Ende war für {time} vorgesehen',
   'banner.label': 'Dienststatus',
+  'banner.andMore': '{names} und {count} weitere',
+  'banner.since': 'Seit {time}',
   'banner.updatedNow': 'Gerade aktualisiert',
   'banner.resolved': 'Behoben um {time}',
   'banner.details': 'Details',

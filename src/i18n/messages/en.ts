@@ -67,6 +67,8 @@ export const enItems = {
 export const enBanner = {
   'action.dismiss': 'Dismiss',
   'banner.label': 'Service status',
+  'banner.andMore': '{names} and {count} more',
+  'banner.since': 'Since {time}',
   'banner.count': { one: '{count} active incident', other: '{count} active incidents' },
   'banner.updated': 'Updated {time}',
   'banner.updatedNow': 'Updated just now',

@@ -66,6 +66,8 @@ export const messages: Messages = {
   'update.overdue': 'La próxima actualización estaba prevista para las {time} ({ago})',
   'update.overrun': 'Se está alargando más de lo previsto: debía terminar a las {time}',
   'banner.label': 'Estado del servicio',
+  'banner.andMore': '{names} y {count} más',
+  'banner.since': 'Desde las {time}',
   'banner.updatedNow': 'Actualizado hace un momento',
   'banner.resolved': 'Resuelto a las {time}',
   'banner.details': 'Detalles',

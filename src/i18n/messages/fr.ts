@@ -66,6 +66,8 @@ export const messages: Messages = {
   'update.overdue': 'La prochaine mise à jour était prévue à {time} ({ago})',
   'update.overrun': 'Dure plus longtemps que prévu : la fin était prévue à {time}',
   'banner.label': 'État du service',
+  'banner.andMore': { one: '{names} et {count} autre', other: '{names} et {count} autres' },
+  'banner.since': 'Depuis {time}',
   'banner.updatedNow': 'Mis à jour à l’instant',
   'banner.resolved': 'Résolu à {time}',
   'banner.details': 'Détails',

@@ -63,6 +63,8 @@ export const messages: Messages = {
   'update.overdue': '次回更新は {time}（{ago}）の予定でしたが、まだありません',
   'update.overrun': '予定より長引いています（終了予定 {time}）',
   'banner.label': 'サービスのステータス',
+  'banner.andMore': '{names} ほか {count} 件',
+  'banner.since': '{time} から発生中',
   'banner.updatedNow': 'たった今更新',
   'banner.resolved': '{time} に解決',
   'banner.details': '詳細',

@@ -63,6 +63,8 @@ export const messages: Messages = {
   'update.overdue': '下次更新原定于 {time}（{ago}），目前已逾期',
   'update.overrun': '维护时间超出计划：原定于 {time} 结束',
   'banner.label': '服务状态',
+  'banner.andMore': '{names} 及另外 {count} 项',
+  'banner.since': '自 {time} 起',
   'banner.updatedNow': '刚刚更新',
   'banner.resolved': '已于 {time} 解决',
   'banner.details': '详情',

@@ -47,6 +47,8 @@ export const messages: Messages = {
   'update.overdue': '下次更新原訂於 {time}（{ago}），目前已逾時',
   'update.overrun': '維護時間超出預定：原訂於 {time} 結束',
   'banner.label': '服務狀態',
+  'banner.andMore': '{names} 及另外 {count} 項',
+  'banner.since': '自 {time} 起',
   'banner.count': { other: '{count} 起進行中的事件' },
   'banner.updated': '{time}更新',
   'banner.updatedNow': '剛剛更新',

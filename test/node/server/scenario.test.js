@@ -99,6 +99,8 @@ describe('--scenario demo', () => {
       postmortem.postmortemUrl,
       'https://status.acmecloud.example/incidents/deploys-failing/postmortem',
     );
+    // The widgets link it; the text does not print the raw address beside the link.
+    assert.doesNotMatch(postmortem.updates[0].body, /https?:\/\//);
     assert.ok(
       Date.now() - Date.parse(postmortem.resolvedAt) < 30 * MINUTE,
       "still within the banner's default 30 resolved minutes",
