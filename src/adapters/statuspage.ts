@@ -14,6 +14,7 @@ import {
   IMPACTS,
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
+  type ComponentUpdate,
   type Impact,
   type Incident,
   type IncidentUpdate,
@@ -52,9 +53,26 @@ function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpda
     const status =
       oneOf(update['status'], INCIDENT_STATUSES) ?? oneOf(update['status'], MAINTENANCE_STATUSES);
     if (!id || !createdAt || !status) return 'it has no id, date or known status';
-    return { id, status, body: plainText(update['body']), createdAt };
+    const read: IncidentUpdate = { id, status, body: plainText(update['body']), createdAt };
+    const affected = readUpdateAffected(update);
+    if (affected.length) read.affected = affected;
+    return read;
   });
   return sortNewestFirst(updates);
+}
+
+/** Components one update names, past which the rest are not read (no page names more). */
+const MAX_UPDATE_COMPONENTS = 500;
+
+/** The status an update gave each component it names (`affected_components`). */
+function readUpdateAffected(update: Json): ComponentUpdate[] {
+  const affected: ComponentUpdate[] = [];
+  for (const item of asArray(update['affected_components']).slice(0, MAX_UPDATE_COMPONENTS)) {
+    const id = isObject(item) ? asString(item['code']) : undefined;
+    const status = isObject(item) ? oneOf(item['new_status'], COMPONENT_STATUSES) : undefined;
+    if (id && status) affected.push({ id, status });
+  }
+  return affected;
 }
 
 function readAffected(item: Json): string[] {
