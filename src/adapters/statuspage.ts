@@ -4,6 +4,7 @@
 // last 50). Field names and enum values follow Statuspage's API documentation
 // (https://metastatuspage.com/api/v2/ and developer.statuspage.io).
 import { MAX_COMPONENTS } from '../model/bounds.js';
+import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { FeedFormatError } from '../model/errors.js';
 import { incidentUrl } from '../model/incident-url.js';
@@ -120,7 +121,7 @@ function readIncident(item: Json, warnings: Warnings, pageUrl?: string): Inciden
     return `its status ${JSON.stringify(item['status'])} is not a Statuspage incident status`;
   // An unknown impact on a live incident is shown as minor, never as "none".
   const impact: Impact = oneOf(item['impact'], IMPACTS) ?? 'minor';
-  return { ...common, status, impact };
+  return withTextPromise({ ...common, status, impact });
 }
 
 function readMaintenance(item: Json, warnings: Warnings, pageUrl?: string): Maintenance | string {
