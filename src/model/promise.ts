@@ -7,7 +7,6 @@
 // "Promises written in an update", lists what is read.
 // Every pattern is anchored where it starts (sticky) or made of disjoint parts, and
 // the text is capped, so the work stays linear whatever a feed sends.
-import { isActiveIncident } from './indicator.js';
 import type { Incident } from './types.js';
 
 const MINUTE = 60_000;
@@ -387,7 +386,10 @@ export function promisedUpdateAt(text: string, postedAt: string): string | undef
  */
 export function withTextPromise<T extends Incident>(incident: T): T {
   const latest = incident.updates[0];
-  if (incident.nextUpdateAt || !latest || !isActiveIncident(incident)) return incident;
+  // Resolved: nothing more is owed (the rule of ./indicator.ts, not imported so that
+  // this module can ride in the readers' shared chunk: see rollup.config.mjs).
+  const done = incident.status === 'resolved' || incident.status === 'postmortem';
+  if (incident.nextUpdateAt || !latest || done) return incident;
   const at = promisedUpdateAt(latest.body, latest.createdAt);
   if (at) incident.nextUpdateAt = at;
   return incident;
