@@ -157,9 +157,10 @@ const DATE_AFTER =
 
 // Words that may stand between the promise and its time ("an update on our progress
 // in 30 minutes", "das nächste Update erfolgt spätestens um …"): letters only, never
-// a word that starts another clause or names a day.
+// a word that starts another clause, names a day or another document ("more details
+// in the postmortem within 5 days" is no promise of the next update).
 const FILLER =
-  /\s+(?!(?:when|once|after|if|as|until|because|while|and|or|but|which|that|unless|since|ago|was|were|has|had|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|wenn|sobald|nachdem|falls|und|oder|aber|morgen|heute|seit|vor|wurde|wurden|war|quand|dès|lorsque|si|et|ou|mais|demain|depuis|cuando|y|o|pero|mañana|hoy|desde|hace|fue)(?![\p{L}'’]))[\p{L}'’]+/iuy;
+  /\s+(?!(?:when|once|after|if|as|until|because|while|and|or|but|which|that|unless|since|ago|was|were|has|had|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|postmortem|post-mortem|rca|wenn|sobald|nachdem|falls|und|oder|aber|morgen|heute|seit|vor|wurde|wurden|war|quand|dès|lorsque|si|et|ou|mais|demain|depuis|cuando|y|o|pero|mañana|hoy|desde|hace|fue)(?![\p{L}'’]))[\p{L}'’]+/iuy;
 const MAX_FILLER = 3;
 
 interface Trigger {

@@ -93,6 +93,7 @@ describe('what is not a promise', () => {
     'Jobs are retried every 30 minutes.',
     'We will update the DNS records within 30 minutes.', // an action, not an update to readers
     'We will provide an update in a minute.', // a manner of speaking
+    'We will share more details in the postmortem within 5 days.', // another document
     'We will provide an update in a couple of hours.', // not a clear duration
     'We will provide an update tomorrow at 09:00 UTC.', // another day
     'We will provide an update at 09:00 UTC on Monday.',
