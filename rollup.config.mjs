@@ -107,10 +107,11 @@ const cdnPlugins = () => [
 ];
 
 // What every page loads just after its entry, in one chunk rather than a file each:
-// the model helpers all readers share, and cross-tab sharing (loaded after the first
+// the model helpers all readers share (with the text-only readers' promise rule),
+// and cross-tab sharing (loaded after the first
 // request). Only modules that import nothing the entry holds: a rule pulling in one
 // of those would split the entry.
-const AFTER_ENTRY = /\/src\/(model\/(sanitize|sort|types|incident-url)|feed\/tabs)\.ts$/;
+const AFTER_ENTRY = /\/src\/(model\/(sanitize|sort|types|incident-url|promise)|feed\/tabs)\.ts$/;
 const cdnChunks = {
   chunkFileNames: 'chunks/[name]-[hash].js',
   manualChunks: (id) => (AFTER_ENTRY.test(id) ? 'shared' : undefined),

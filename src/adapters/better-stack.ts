@@ -19,6 +19,7 @@
 // its downtime over the whole day (today's too), and a not-monitored day is no data.
 import { FeedFormatError } from '../model/errors.js';
 import { readComponentHistory } from '../model/history.js';
+import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -183,14 +184,14 @@ function readReport(
   const status: IncidentStatus = resolved ? 'resolved' : 'investigating';
   const updates = readUpdates(item, updatesById, status);
   const updatedAt = updates[0]?.createdAt ?? startsAt;
-  return {
+  return withTextPromise({
     ...common,
     status,
     impact: aggregate === 'downtime' ? 'major' : 'minor',
     updatedAt,
     resolvedAt: resolved ? (endsAt ?? updatedAt) : undefined,
     updates,
-  };
+  });
 }
 
 /** Reads a parsed `index.json` body. */

@@ -8,6 +8,7 @@
 // status of the incident's component (none stated when it names no component);
 // zone-less dates are read as UTC.
 import { FeedFormatError } from '../model/errors.js';
+import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -186,13 +187,13 @@ function readIncident(
   const impacts = components
     .filter((component) => common.components.includes(component.id))
     .map((component) => IMPACT_OF[component.status]);
-  return {
+  return withTextPromise({
     ...common,
     status,
     impact: common.components.length === 0 ? 'none' : impacts.includes('major') ? 'major' : 'minor',
     resolvedAt: status === 'resolved' ? updatedAt : undefined,
     updates: readUpdates(item, status, updatedAt, id, warnings),
-  };
+  });
 }
 
 function readSchedule(item: Json, warnings: Warnings): Maintenance | string {

@@ -13,6 +13,7 @@
 // component's (none stated when it names no component), as for Cachet 2; the
 // system status strings of `/api/status` are read as SystemStatusEnum's case names.
 import { FeedFormatError } from '../model/errors.js';
+import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -197,7 +198,7 @@ function readIncident(
     .filter((component) => ids.includes(component.id))
     .map((component) => IMPACT_OF[component.status]);
   const guid = asString(attributes['guid']);
-  return {
+  return withTextPromise({
     id,
     name,
     status,
@@ -209,7 +210,7 @@ function readIncident(
     url: guid ? new URL(`incidents/${encodeURIComponent(guid)}`, base).href : undefined,
     components: ids,
     updates: readUpdates(item, included, status, updatedAt, id, warnings),
-  };
+  });
 }
 
 function readSchedule(item: Json, included: Included, warnings: Warnings): Maintenance | string {

@@ -8,6 +8,7 @@
 // (Statuspage writes "<strong>Resolved</strong> - …", newest update first);
 // maintenance words make it a maintenance; an entry without one is history (resolved).
 import { FeedFormatError } from '../model/errors.js';
+import { promisedUpdateAt } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -88,7 +89,8 @@ function readEntry(entry: XmlElement, base: string): Incident | Maintenance | st
   // Text content of the XML element: escaped HTML arrives as text and is stripped
   // by plainText; nothing is ever parsed as HTML.
   const body = plainText(childText(entry, 'content', 'summary', 'description', 'encoded'));
-  const word = STATUS_WORD.exec(body)?.[1]?.toLowerCase();
+  const found = STATUS_WORD.exec(body);
+  const word = found?.[1]?.toLowerCase();
   const status = (word && STATUS_WORDS[word]) || 'resolved';
   const common = {
     id,
@@ -109,13 +111,21 @@ function readEntry(entry: XmlElement, base: string): Incident | Maintenance | st
   }
   const incidentStatus = status as IncidentStatus;
   const done = incidentStatus === 'resolved' || incidentStatus === 'postmortem';
-  return {
+  const incident: Incident = {
     ...common,
     status: incidentStatus,
     // A feed does not say how bad an incident is; an open one is at least minor.
     impact: done ? 'none' : 'minor',
     resolvedAt: done ? updatedAt : undefined,
   };
+  // Statuspage's entries hold every update, newest first: only the newest (up to the
+  // end of the line its status word opens) may promise the next one.
+  const end = found ? body.indexOf('\n', found.index) : -1;
+  const promise = done
+    ? undefined
+    : promisedUpdateAt(end < 0 ? body : body.slice(0, end), updatedAt);
+  if (promise) incident.nextUpdateAt = promise;
+  return incident;
 }
 
 /**

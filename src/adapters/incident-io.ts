@@ -14,6 +14,7 @@
 // component's status; the last update is the only update we know, and its time
 // stands for the incident's start; a page with nothing listed is operational.
 import { FeedFormatError } from '../model/errors.js';
+import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -113,7 +114,7 @@ function readIncident(event: Json, affected: Affected): Incident | string {
   const at = isoDate(event['last_update_at']);
   if (!at) return 'it has no readable last_update_at';
   const worst = asString(event['current_worst_impact']) ?? '';
-  return {
+  return withTextPromise({
     id,
     name,
     status,
@@ -124,7 +125,7 @@ function readIncident(event: Json, affected: Affected): Incident | string {
     url: safeUrl(event['url']),
     components: affected.add(event, COMPONENT_STATUS_OF_IMPACT[worst] ?? 'degraded_performance'),
     updates: lastUpdate(event, id, status),
-  };
+  });
 }
 
 function readMaintenance(event: Json, affected: Affected): Maintenance | string {

@@ -7,7 +7,7 @@
 // here are inferred from its public pages' responses as other clients read them,
 // and `duration` is read as minutes.
 import { FeedFormatError } from '../model/errors.js';
-import { deriveIndicator } from '../model/indicator.js';
+import { deriveIndicator, worstIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
@@ -37,9 +37,10 @@ import type { FeedAdapter } from './types.js';
 
 const NAME = instatusRules.name;
 
+// HASISSUES names no degree, so it is no headline to follow: it only rules out
+// "operational" (see the overall state, below).
 const PAGE_STATUS: Record<string, Indicator> = {
   UP: 'operational',
-  HASISSUES: 'minor',
   UNDERMAINTENANCE: 'maintenance',
 };
 const COMPONENT_STATUS: Record<string, ComponentStatus> = {
@@ -141,6 +142,13 @@ function readComponent(item: Json): StatusComponent | string {
   };
 }
 
+/** The page's own state where it names one; "has issues" is at least minor. */
+function overall(parts: Parameters<typeof deriveIndicator>[0], status: string): Indicator {
+  return status === 'HASISSUES'
+    ? worstIndicator([deriveIndicator(parts), 'minor'])
+    : deriveIndicator(parts, PAGE_STATUS[status]);
+}
+
 export function readInstatusSummary(
   summary: unknown,
   components: unknown,
@@ -175,9 +183,9 @@ export function readInstatusSummary(
       name: plainText(page['name']) || new URL(url).hostname,
       url: safeUrl(page['url']) ?? instatusBase(new URL(url)).href,
     },
-    indicator: deriveIndicator(
+    indicator: overall(
       { components: componentList, incidents, maintenances },
-      PAGE_STATUS[upper(page['status'])],
+      upper(page['status']),
     ),
     description: '',
     components: componentList,

@@ -13,6 +13,7 @@ import {
   INDICATORS,
   MAINTENANCE_STATUSES,
   NATIVE_VERSION,
+  type ComponentUpdate,
   type Incident,
   type IncidentUpdate,
   type Maintenance,
@@ -39,9 +40,23 @@ function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpda
     const status =
       oneOf(update['status'], INCIDENT_STATUSES) ?? oneOf(update['status'], MAINTENANCE_STATUSES);
     if (!id || !createdAt || !status) return 'it has no id, readable createdAt or known status';
-    return { id, status, body: text(update['body']), createdAt };
+    const read: IncidentUpdate = { id, status, body: text(update['body']), createdAt };
+    const affected = readAffected(update['affected']);
+    if (affected.length) read.affected = affected;
+    return read;
   });
   return sortNewestFirst(updates);
+}
+
+/** An update's `affected`: the entries with an id and a known status, at most 500. */
+function readAffected(value: unknown): ComponentUpdate[] {
+  const affected: ComponentUpdate[] = [];
+  for (const item of Array.isArray(value) ? value.slice(0, 500) : []) {
+    const id = isObject(item) ? asString(item['id']) : undefined;
+    const status = isObject(item) ? oneOf(item['status'], COMPONENT_STATUSES) : undefined;
+    if (id && status) affected.push({ id, status });
+  }
+  return affected;
 }
 
 function readCommon(

@@ -18,6 +18,7 @@
 // does (docs.openstatus.dev/reference/maintenance); the status API's "incident"
 // is minor.
 import { FeedFormatError } from '../model/errors.js';
+import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -91,7 +92,7 @@ function readReport(item: Json, usesComponents: boolean, warnings: Warnings): In
   const updatedAt = isoDate(item['updatedAt']) ?? updates[0]?.createdAt;
   const createdAt = updates.at(-1)?.createdAt ?? updatedAt;
   if (!createdAt || !updatedAt) return 'it has no readable date';
-  return {
+  return withTextPromise({
     id,
     name,
     status,
@@ -101,7 +102,7 @@ function readReport(item: Json, usesComponents: boolean, warnings: Warnings): In
     resolvedAt: status === 'resolved' ? (updates[0]?.createdAt ?? updatedAt) : undefined,
     components: ids(item[usesComponents ? 'pageComponents' : 'monitors']),
     updates,
-  };
+  });
 }
 
 function readMaintenance(item: Json, usesComponents: boolean, now: string): Maintenance | string {

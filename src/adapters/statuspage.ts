@@ -4,6 +4,7 @@
 // last 50). Field names and enum values follow Statuspage's API documentation
 // (https://metastatuspage.com/api/v2/ and developer.statuspage.io).
 import { MAX_COMPONENTS } from '../model/bounds.js';
+import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { FeedFormatError } from '../model/errors.js';
 import { incidentUrl } from '../model/incident-url.js';
@@ -14,6 +15,7 @@ import {
   IMPACTS,
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
+  type ComponentUpdate,
   type Impact,
   type Incident,
   type IncidentUpdate,
@@ -54,9 +56,26 @@ function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpda
     const status =
       oneOf(update['status'], INCIDENT_STATUSES) ?? oneOf(update['status'], MAINTENANCE_STATUSES);
     if (!id || !createdAt || !status) return 'it has no id, date or known status';
-    return { id, status, body: plainText(update['body']), createdAt };
+    const read: IncidentUpdate = { id, status, body: plainText(update['body']), createdAt };
+    const affected = readUpdateAffected(update);
+    if (affected.length) read.affected = affected;
+    return read;
   });
   return sortNewestFirst(updates);
+}
+
+/** Components one update names, past which the rest are not read (no page names more). */
+const MAX_UPDATE_COMPONENTS = 500;
+
+/** The status an update gave each component it names (`affected_components`). */
+function readUpdateAffected(update: Json): ComponentUpdate[] {
+  const affected: ComponentUpdate[] = [];
+  for (const item of asArray(update['affected_components']).slice(0, MAX_UPDATE_COMPONENTS)) {
+    const id = isObject(item) ? asString(item['code']) : undefined;
+    const status = isObject(item) ? oneOf(item['new_status'], COMPONENT_STATUSES) : undefined;
+    if (id && status) affected.push({ id, status });
+  }
+  return affected;
 }
 
 function readAffected(item: Json): string[] {
@@ -104,7 +123,7 @@ function readIncident(item: Json, warnings: Warnings, pageUrl?: string): Inciden
     return `its status ${JSON.stringify(item['status'])} is not a Statuspage incident status`;
   // An unknown impact on a live incident is shown as minor, never as "none".
   const impact: Impact = oneOf(item['impact'], IMPACTS) ?? 'minor';
-  return { ...common, status, impact };
+  return withTextPromise({ ...common, status, impact });
 }
 
 function readMaintenance(item: Json, warnings: Warnings, pageUrl?: string): Maintenance | string {

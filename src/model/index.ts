@@ -28,3 +28,4 @@ export {
 } from './overdue.js';
 export type { UpdateDue } from './overdue.js';
 export { incidentUrl, withoutTrailingSlashes } from './incident-url.js';
+export { promisedUpdateAt, withTextPromise } from './promise.js';

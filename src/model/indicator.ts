@@ -65,10 +65,15 @@ export function isActiveMaintenance(maintenance: Maintenance): boolean {
 }
 
 /**
- * The overall indicator, derived the same way for every source: the worst of the
- * active incidents' impacts, a maintenance in progress, and the components' states.
- * An empty page (no components, nothing active) is operational only when the
- * provider says so; pass its own indicator as `reported` to take it into account.
+ * The overall indicator, the same rule for every source. A source that reports its
+ * own overall state (Statuspage's `status.indicator`: pass it as `reported`) is
+ * followed: the page's own word, even when a component is worse ("minor" with a
+ * component in major outage), since the banner shows each incident's own impact.
+ * One exception keeps the first promise, never a false "all is well": a headline of
+ * operational or unknown (or maintenance) while an incident is active or a component
+ * is down never wins; then the worst of what is active speaks: the active
+ * incidents' impacts, a maintenance in progress, the components' states. An empty
+ * page (no components, nothing active) is operational only when the provider says so.
  */
 export function deriveIndicator(
   parts: {
@@ -78,6 +83,8 @@ export function deriveIndicator(
   },
   reported?: Indicator,
 ): Indicator {
+  // A headline of an outage (minor, major, critical) is the page's own word.
+  if (reported && INDICATOR_RANK[reported] > INDICATOR_RANK.maintenance) return reported;
   const found: Indicator[] = [];
   for (const incident of parts.incidents ?? []) {
     if (isActiveIncident(incident)) {

@@ -148,7 +148,8 @@ describe('generated big and hostile bodies', () => {
       status: i === 7 ? 'major_outage' : 'operational',
       description: 'x'.repeat(500),
     }));
-    const body = JSON.stringify(nativeFeed({ components }));
+    // An all-well headline never hides the component down (docs/feeds.md, "The overall state").
+    const body = JSON.stringify(nativeFeed({ components, indicator: 'operational' }));
     assert.ok(body.length >= 10 * MB, `${body.length} bytes`);
     const { snapshot, error } = await loadBody('native', body);
     assert.equal(error, undefined);

@@ -86,7 +86,9 @@ describe('<status-badge>', () => {
       [
         'critical',
         (s) => {
+          // The page's own headline speaks, as Statuspage's does for a critical incident.
           s.incidents[0].impact = 'critical';
+          s.status = { indicator: 'critical', description: 'Major System Outage' };
         },
         'Critical outage',
       ],
