@@ -16,12 +16,14 @@ import { incidents } from './bench/incidents.mjs';
 import { root, startOrigin } from './bench/origin.mjs';
 import { startReferenceServer } from './bench/reference-server.mjs';
 import { requests } from './bench/requests.mjs';
+import { slowNetwork } from './bench/slow-network.mjs';
 import { printTable, problem, rowCount } from './bench/table.mjs';
 import { fetchVendorWidget, VENDOR } from './bench/vendor.mjs';
 
 /** Each measurement, in the order of the table. */
 const MEASUREMENTS = {
   'first-render': firstRender,
+  'slow-network': slowNetwork,
   requests,
   'cached-paint': cachedPaint,
   'feed-cost': feedCost,
