@@ -5,6 +5,7 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { preloadImports } from './scripts/preload-imports.mjs';
 
 const elements = readdirSync('src/components', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -89,6 +90,26 @@ const browserOnly = {
   load: (id) => (/\/src\/internal\/server-stand-ins(-end)?\.ts$/.test(id) ? '' : null),
 };
 
+// Beside each CDN entry, <entry>.chunks.json: what each chunk file of it is (the
+// name of its first module, `statuspage`, `read`, …), for people and the tests.
+const chunkNames = {
+  name: 'chunk-names',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+    const entry = chunks.find((chunk) => chunk.isEntry);
+    if (!entry || chunks.length === 1) return;
+    const names = chunks
+      .filter((chunk) => !chunk.isEntry)
+      .map((chunk) => [chunk.fileName, chunk.name])
+      .sort(([, a], [, b]) => a.localeCompare(b));
+    this.emitFile({
+      type: 'asset',
+      fileName: entry.fileName.replace(/\.js$/, '.chunks.json'),
+      source: `${JSON.stringify(Object.fromEntries(names), null, 2)}\n`,
+    });
+  },
+};
+
 // The CDN bundle: self-contained, Lit inside, minified, defines every element.
 const cdnPlugins = () => [
   browserOnly,
@@ -104,6 +125,9 @@ const cdnPlugins = () => [
   // Every byte ships to every visitor: squeeze the CSS and HTML inside templates too.
   minifyHTML(),
   minify,
+  // A reader's helper chunks load with the reader, not one round trip after it.
+  preloadImports(),
+  chunkNames,
 ];
 
 // What every page loads just after its entry, in one chunk rather than a file each:
@@ -113,7 +137,10 @@ const cdnPlugins = () => [
 // of those would split the entry.
 const AFTER_ENTRY = /\/src\/(model\/(sanitize|sort|types|incident-url|promise)|feed\/tabs)\.ts$/;
 const cdnChunks = {
-  chunkFileNames: 'chunks/[name]-[hash].js',
+  // A chunk's name is written in the entry that loads it (twice or more, with the
+  // chunks it needs): every character ships to every visitor. Six characters of hash
+  // (36 bits) tell a few hundred files apart; <entry>.chunks.json names them.
+  chunkFileNames: 'chunks/[hash:6].js',
   manualChunks: (id) => (AFTER_ENTRY.test(id) ? 'shared' : undefined),
 };
 

@@ -136,10 +136,14 @@ export async function startOrigin({ vendor }) {
 
   function html(options) {
     const { script, body } = pages[options.kind](options);
+    // `preload=1`: the line docs/usage.md gives a host page, which the store reuses.
+    const preload = options.preload
+      ? `<link rel="preload" as="fetch" crossorigin href="${options.src}">\n`
+      : '';
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bench</title>
 <link rel="icon" href="data:,">
-${probe}
+${preload}${probe}
 ${script}
 </head><body>
 <h1>Support</h1>

@@ -4,6 +4,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 
 const rows = [];
 const problems = [];
+const sections = [];
 
 /** Adds a row; `cells` fills the columns requests, bytes, time and notes. */
 export function row(measurement, name, cells = {}) {
@@ -13,6 +14,11 @@ export function row(measurement, name, cells = {}) {
 /** Something a budget or a contract does not allow: printed at the end, and the run fails. */
 export function problem(words) {
   problems.push(words);
+}
+
+/** Lines printed after the table (a waterfall, say), under a heading of their own. */
+export function section(title, lines) {
+  sections.push([title, lines]);
 }
 
 export const rowCount = () => rows.length;
@@ -60,6 +66,7 @@ export function printTable({ browserVersion, encodings, runs, stepMs, started })
       ),
     );
   }
+  for (const [title, lines] of sections) console.log(`\n${title}\n\n${lines.join('\n')}`);
   console.log(`\n${Math.round((performance.now() - started) / 1000)} s in all.`);
   if (problems.length) console.log(`\nProblems:\n- ${problems.join('\n- ')}`);
   return problems.length === 0;

@@ -157,11 +157,14 @@ export class FeedFetcher {
     const { signal } = init!;
     try {
       // No headers of our own (a cross-origin GET stays a CORS simple request, no
-      // preflight), never cookies, and revalidation so the server can answer 304.
+      // preflight), no cookies to another origin, and revalidation so the server can
+      // answer 304. `same-origin` is also how `<link rel="preload" as="fetch"
+      // crossorigin>` asks: the browser hands a preloaded feed only to a request made
+      // the same way (docs/usage.md).
       return await this._fetch(target, {
         method: 'GET',
         cache: 'no-cache',
-        credentials: 'omit',
+        credentials: 'same-origin',
         signal,
       });
     } catch (error) {

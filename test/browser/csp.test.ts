@@ -106,7 +106,7 @@ describe('the embedding page', () => {
         for (const request of probe.requests) {
           expect(request.url).to.equal(FEED);
           expect(request.method).to.equal('GET');
-          expect(request.credentials).to.equal('omit');
+          expect(request.credentials).to.equal('same-origin');
           expect(request.headers).to.deep.equal([]);
         }
         const resources = win.performance

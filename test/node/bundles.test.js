@@ -58,11 +58,44 @@ test('each CDN entry is one file, and the Statuspage reader comes with at most t
   // The paths are the repository's, as `npm test` runs this from its root.
   for (const entry of [ALL_ELEMENTS, ...elementEntries()]) {
     assert.deepEqual(staticClosure(entry), [entry], `${entry} imports no chunk statically`);
-    const reader = /import\("\.\/(chunks\/statuspage-[\w-]+\.js)"\)/.exec(
-      readFileSync(entry, 'utf8'),
-    )?.[1];
-    assert.ok(reader, `${entry} loads the Statuspage reader on demand`);
+    // The chunk files are named by their hash alone; <entry>.chunks.json says which is which.
+    const names = JSON.parse(readFileSync(entry.replace(/\.js$/, '.chunks.json'), 'utf8'));
+    const reader = Object.keys(names).find((file) => names[file] === 'statuspage');
+    assert.ok(
+      readFileSync(entry, 'utf8').includes(`import("./${reader}")`),
+      `${entry} loads the Statuspage reader on demand`,
+    );
+    // Its helpers: the model helpers the readers share, with cross-tab sharing, and
+    // the readers' fetch helpers. They are requested with the reader (next test).
     const files = staticClosure(`dist/cdn/${reader}`).filter((file) => file !== entry);
     assert.ok(files.length <= 3, `${entry}: the reader and ${files.length - 1} chunks`);
+  }
+});
+
+test("each chunk an entry loads on demand is requested together with its static imports, so none waits for another's arrival", async () => {
+  const { elementEntries, staticClosure, ALL_ELEMENTS } =
+    await import('../../scripts/bundle-files.mjs');
+  const { dirname, join, normalize } = await import('node:path');
+  for (const entry of [ALL_ELEMENTS, ...elementEntries()]) {
+    const code = readFileSync(entry, 'utf8');
+    const resolve = (path) => normalize(join(dirname(entry), path));
+    // Each dynamic import alone, or a Promise.all of imports started at once.
+    const groups = [
+      ...code.matchAll(/Promise\.all\(\[((?:import\("[^"]+"\),?)+)\]\)|import\("([^"]+)"\)/g),
+    ].map((match) =>
+      match[1] ? [...match[1].matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]) : [match[2]],
+    );
+    let preloaded = 0;
+    for (const [target, ...rest] of groups) {
+      const needed = staticClosure(resolve(target)).filter((file) => file !== entry);
+      assert.deepEqual(
+        [resolve(target), ...rest.map(resolve)].toSorted(),
+        needed.toSorted(),
+        `${entry}: import("${target}") starts what that chunk imports statically`,
+      );
+      if (rest.length) preloaded += 1;
+    }
+    // The readers import their helper chunks: the check above saw them.
+    assert.ok(preloaded > 0, `${entry} starts some chunk's helpers with it`);
   }
 });

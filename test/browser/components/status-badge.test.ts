@@ -175,7 +175,7 @@ describe('<status-badge>', () => {
       const urls = fetch.getCalls().map((call) => String(call.args[0]));
       expect(urls).to.have.length(new Set(urls).size);
       const init = fetch.firstCall.args[1] as RequestInit;
-      expect(init.credentials).to.equal('omit');
+      expect(init.credentials).to.equal('same-origin');
       expect(init.cache).to.equal('no-cache');
       expect(init.headers).to.equal(undefined);
     });

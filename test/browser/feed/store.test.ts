@@ -62,12 +62,12 @@ describe('FeedStore', () => {
       await until(() => feed.polls() === 2, 'the second poll');
     });
 
-    it('asks politely: a plain GET, revalidated, without cookies or headers of its own', async () => {
+    it('asks politely: a plain GET, revalidated, without headers of its own, cookies only as a preload sends them (none to another origin)', async () => {
       await start();
       const { init } = feed.calls[0];
       expect(init.method).to.equal('GET');
       expect(init.cache).to.equal('no-cache');
-      expect(init.credentials).to.equal('omit');
+      expect(init.credentials).to.equal('same-origin');
       expect(init.headers).to.be.undefined;
       expect(init.signal).to.be.instanceOf(AbortSignal);
     });

@@ -27,7 +27,7 @@ test('loads a feed in Node, with the polite request options, and stops cleanly',
   assert.deepEqual(states, ['loading', 'ready']);
   const { init } = fetch.calls[0];
   assert.equal(init.cache, 'no-cache');
-  assert.equal(init.credentials, 'omit');
+  assert.equal(init.credentials, 'same-origin');
   assert.equal(init.headers, undefined);
   assert.ok(store.nextPollAt > Date.now());
 
