@@ -357,7 +357,8 @@ describe('<status-uptime>', () => {
       // the list covers of that day.
       expect(describeDays(el)).to.deep.equal([
         '2024-09-15 - -',
-        '2024-09-16 94.03 minor',
+        // The updates put Actions in major outage from 21:37 to 21:55 (affected_components).
+        '2024-09-16 94.03 major',
         '2024-09-17 100 operational',
       ]);
       expect(partText(el, 'days')).to.equal('over 2 days with data');
@@ -462,7 +463,8 @@ describe('<status-uptime>', () => {
       await el.updateComplete;
       expect(describeDays(el)).to.deep.equal([
         '2024-09-15 - -',
-        '2024-09-16 94.03 minor',
+        // The updates put Actions in major outage from 21:37 to 21:55 (affected_components).
+        '2024-09-16 94.03 major',
         '2024-09-17 100 operational',
       ]);
       expect(urls.filter((url) => url.endsWith('/incidents.json'))).to.have.length(1);
