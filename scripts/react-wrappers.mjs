@@ -1,6 +1,6 @@
 // Writes src/react/index.ts: a React component (made with @lit/react) for each element
 // in src/components, so an element added there gets its wrapper with the next build.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const elements = readdirSync('src/components', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -51,4 +51,6 @@ export type { StatusChangeEvent, StatusErrorEvent } from '../internal/events.js'
 export type { StatusSnapshot } from '../model/types.js';
 `;
 
+// Not kept in git: a fresh clone has no src/react/ yet.
+mkdirSync('src/react', { recursive: true });
 writeFileSync('src/react/index.ts', source);
