@@ -342,10 +342,12 @@ describe('safety', () => {
 
 describe('export', () => {
   test('writes badge.svg and badge.json beside the feeds, and one per component', async () => {
-    const { admin, dataFile } = await started();
+    const { admin, dataFile, base } = await started();
     await seed(admin);
+    const served = await (await fetch(`${base}/badge.svg?component=api`)).text();
     const out = tempDir();
     const files = await exportStatic(dataFile, out);
+    assert.equal(readFileSync(join(out, 'badges/api.svg'), 'utf8'), served, 'the bytes served');
     for (const name of ['badge', 'badges/api', 'badges/db', 'badges/web']) {
       assert.ok(files.includes(join(out, `${name}.svg`)), name);
       assert.ok(files.includes(join(out, `${name}.json`)), name);
