@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
-import { createStatusServer, exportStatic } from '../../../dist/server/index.js';
+import { exportStatic } from '../../../dist/server/index.js';
 import { enCommon as en } from '../../../dist/i18n/messages/en.js';
 import { messages as de } from '../../../dist/i18n/messages/de.js';
 import { messages as zhCN } from '../../../dist/i18n/messages/zh-CN.js';
@@ -217,9 +217,10 @@ describe('locale', () => {
 describe('relay', () => {
   test('a failing source never reads operational: grey, in words, isError', async () => {
     // The source is a second server of ours, read through its native feed.
-    const upstream = await createStatusServer({});
-    closers.push(() => upstream.close());
-    const upstreamBase = await upstream.listen(0, '127.0.0.1');
+    const upstream = await startServer({ dataFile: undefined });
+    closers.push(upstream.close);
+    await upstream.admin('PUT', '/admin/components/api', { name: 'API', status: 'operational' });
+    const upstreamBase = `${upstream.base}/`;
     const { base, server } = await started({
       dataFile: undefined,
       sources: [`adapter=native,name=Upstream,${upstreamBase}feed.json`],
@@ -230,6 +231,14 @@ describe('relay', () => {
     assert.equal(shown.body.isError, undefined);
     shown = await badge(base, '?source=127.0.0.1'); // by its key, the host name
     assert.equal(shown.body.label, 'Upstream');
+    // A component within the source, and the same one on the merged page.
+    for (const query of ['?source=Upstream&component=API', '?component=api']) {
+      shown = await badge(base, query);
+      assert.deepEqual(
+        [shown.body.label, shown.body.message],
+        ['API', en['component.operational']],
+      );
+    }
     // It stops answering: its last data is stale; the badge says so, in grey.
     await upstream.close();
     await server.relay.pollNow();
@@ -248,6 +257,11 @@ describe('relay', () => {
       assert.equal(drawn.name, `Upstream: ${en['state.error']}`);
       assert.ok(drawn.fills.includes(`#${grey}`));
       assert.ok(!drawn.text.includes(en['indicator.operational']));
+    }
+    for (const query of ['?source=Upstream&component=API', '?component=API', '?components=api']) {
+      shown = await badge(base, query);
+      assert.equal(shown.body.message, en['state.error'], query);
+      assert.equal(shown.body.isError, true, query);
     }
     const missing = await badge(base, '?source=elsewhere');
     assert.equal(missing.svg.status, 404);
