@@ -45,7 +45,7 @@ const serverBuild = serverEntries.length && {
   input: Object.fromEntries(
     serverEntries.map((name) => [`server/${name}`, `src/server/${name}.ts`]),
   ),
-  external: [...builtinModules, /^node:/, '@xmldom/xmldom'],
+  external: [...builtinModules, /^node:/, '@xmldom/xmldom', 'badge-maker'],
   output: moduleOutput,
   plugins: [
     {

@@ -1,6 +1,7 @@
 // `status-widgets-server export`: the same documents as files, for any static host.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { badgeFileNames, badgePage, renderBadge } from './badges.js';
 import { emptyData, type ServerData } from './data.js';
 import { DOCUMENT_PATHS, renderDocuments } from './documents.js';
 import { StartError } from './errors.js';
@@ -31,8 +32,9 @@ export async function exportStatic(
   // and reads it even while a server runs on it.
   const own: ServerData = dataFile ? await readDataFile(dataFile) : emptyData(new Date());
   let data = own;
+  let relay: Relay | undefined;
   if (specs.length) {
-    const relay = new Relay(specs, { limits: options.sourceLimits });
+    relay = new Relay(specs, { limits: options.sourceLimits });
     await relay.pollNow();
     relay.stop();
     // An export has no last data to keep: rather than publish a source as unknown
@@ -56,6 +58,25 @@ export async function exportStatic(
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomic(file, document.body);
     written.push(file);
+  }
+  // Badges beside the feeds: the page's, each component's and each source's.
+  const page = badgePage(data, relay, Date.now());
+  const badges: [string, string][] = [['badge', '']];
+  const ids = page.snapshot.components.map((component) => component.id);
+  badgeFileNames(ids).forEach((name, index) =>
+    badges.push([`badges/${name}`, `component=${encodeURIComponent(ids[index]!)}`]),
+  );
+  const keys = page.sources.map((source) => source.key);
+  badgeFileNames(keys).forEach((name, index) =>
+    badges.push([`badges/sources/${name}`, `source=${encodeURIComponent(keys[index]!)}`]),
+  );
+  for (const [name, query] of badges) {
+    for (const format of ['svg', 'json'] as const) {
+      const file = join(resolve(outDir), ...`${name}.${format}`.split('/'));
+      await mkdir(dirname(file), { recursive: true });
+      await writeFileAtomic(file, renderBadge(page, query, format).body);
+      written.push(file);
+    }
   }
   return written;
 }

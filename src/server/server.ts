@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { addressKey } from './client.js';
 import { AdminGate, adminRoutes } from './admin.js';
+import { BADGE_PATHS, BadgeSet } from './badges.js';
 import { DOCUMENT_PATHS, DocumentSet, withHistoryClock } from './documents.js';
 import { RequestError } from './errors.js';
 import { descriptorLimit, EventHub } from './events.js';
@@ -145,6 +146,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
   const ownPage = options.dataFile !== undefined || options.scenario !== undefined;
   const published = withHistoryClock(relay ? relay.compose(store, ownPage) : store, now);
   const documents = new DocumentSet(published, options.eventsUrl ?? EVENTS_PATH, now);
+  const badges = new BadgeSet(published, relay, now);
   const descriptors = (await descriptorLimit()) ?? 1024;
   const feed = () => ({ revision: published.revision, body: documents.get('/feed.json')!.body });
   const events = new EventHub(
@@ -193,6 +195,11 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
       path: EVENTS_PATH,
       handle: (request, response) => events.open(request, response),
     },
+    ...BADGE_PATHS.map((path): Route => ({
+      method: 'GET',
+      path,
+      handle: (request, response) => badges.send(request, response, path),
+    })),
   ]);
   const admin = new Router(adminRoutes(store, now), false);
   const gate = new AdminGate(options.token);
@@ -223,7 +230,7 @@ export async function createStatusServer(options: StatusServerOptions = {}): Pro
     throw new RequestError(
       404,
       'not_found',
-      `Nothing at ${path}. Feeds: ${[...DOCUMENT_PATHS, EVENTS_PATH].join(', ')}.`,
+      `Nothing at ${path}. Feeds: ${[...DOCUMENT_PATHS, EVENTS_PATH].join(', ')}; badges: ${BADGE_PATHS.join(', ')}.`,
     );
   }
 

@@ -226,7 +226,8 @@ describe('export', () => {
     const out = join(tempDir(), 'public');
     const result = await run(['export', '--data', ctx.dataFile, '--out', out]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Wrote 12 files/);
+    // The 12 feeds, and the page's and its 3 components' badges (SVG and JSON).
+    assert.match(result.stdout, /Wrote 20 files/);
     for (const path of [
       '/api/v2/summary.json',
       '/api/v2/incidents.json',
