@@ -1,10 +1,20 @@
 // Tolerant readers for untrusted JSON: each returns a typed value or a default,
 // never throws, so one odd field cannot take down a whole snapshot.
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
-import type { StatusSnapshot } from '../model/types.js';
+import {
+  firstItems,
+  MAX_COMPONENTS,
+  selectItems,
+  type Glance,
+  type Selection,
+} from '../model/bounds.js';
+import { impactToIndicator, worstIndicator } from '../model/indicator.js';
+import { wellFormed } from '../model/sanitize.js';
+import type { Impact, Indicator, StatusSnapshot } from '../model/types.js';
 import { isObject, type Json } from './shape.js';
 
 export { isObject, siteBase, type Json } from './shape.js';
+export type { Glance, Selection } from '../model/bounds.js';
 
 export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
@@ -12,7 +22,8 @@ export function asArray(value: unknown): unknown[] {
 
 export function asString(value: unknown): string | undefined {
   // A blank string names nothing: an id or a zone of "  " is as good as missing.
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  // A lone surrogate becomes U+FFFD, so that an id can always be written and linked.
+  if (typeof value === 'string') return value.trim() === '' ? undefined : wellFormed(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -48,7 +59,13 @@ export function readItems<T>(
 ): T[] {
   const result: T[] = [];
   asArray(items).forEach((item, index) => {
-    const value = isObject(item) ? read(item) : `it is not an object`;
+    let value: T | string;
+    try {
+      value = isObject(item) ? read(item) : `it is not an object`;
+    } catch (error) {
+      // One item a reader cannot handle costs that item, never the whole feed.
+      value = `it could not be read (${reason(error)})`;
+    }
     if (typeof value === 'string') warnings.add(`Dropped ${what} #${index + 1}: ${value}.`);
     else result.push(value);
   });
@@ -131,4 +148,49 @@ export function isAbort(error: unknown, signal?: AbortSignal): boolean {
 /** A short description of why a secondary request failed, for a warning. */
 export function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A rank for selectItems (../model/bounds.ts): open items first, then the newest by
+ * a date field as the feed wrote it (a glance, not a read: no cleaning, no checks).
+ */
+export function rankOf(date: unknown, open: boolean): number {
+  const time = typeof date === 'string' ? Date.parse(date) : typeof date === 'number' ? date : NaN;
+  return (open ? 1e15 : 0) + (Number.isFinite(time) ? time : -1e14);
+}
+
+/** The state an open incident adds to the page: its impact, at least minor. */
+export function openIndicator(impact: Impact | undefined): Indicator {
+  return !impact || impact === 'none' ? 'minor' : impactToIndicator(impact);
+}
+
+/** A list bounded at `max`: the first items, or the newest (`select` with rankOf). */
+export function bounded<T>(
+  items: readonly T[],
+  max: number,
+  glance: (item: T) => Glance,
+  what: string,
+  warnings: Warnings,
+): Selection<T> {
+  const selection = selectItems(items, max, glance);
+  if (selection.leftOut)
+    warnings.add(`Read the newest ${max} of ${items.length} ${what}; the rest still count for the overall state.`);
+  return selection;
+}
+
+/** The worst of a derived indicator and what the items left out unread add to it. */
+export function withLeftOut(indicator: Indicator, ...selections: Array<Selection<unknown>>): Indicator {
+  return worstIndicator([indicator, ...selections.map((selection) => selection.indicator)]);
+}
+
+/** Components past MAX_COMPONENTS counted, glanced at only for the state they add. */
+export function firstComponents<T>(
+  items: readonly T[],
+  glance: (item: T) => Indicator | undefined,
+  warnings: Warnings,
+): Selection<T> {
+  const selection = firstItems(items, MAX_COMPONENTS, glance);
+  if (selection.leftOut)
+    warnings.add(`Read the first ${MAX_COMPONENTS} of ${items.length} components.`);
+  return selection;
 }

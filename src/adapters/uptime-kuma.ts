@@ -48,9 +48,12 @@ const PAGE_PATH = /^(.*?)\/(?:status|api\/status-page(?:\/heartbeat)?)\/([^/]+)\
 /** `…/status/<slug>` or either API URL → the base URL and the slug; undefined for any other URL. */
 function uptimeKumaPage(source: URL): { base: URL; slug: string } | undefined {
   const match = PAGE_PATH.exec(source.pathname);
-  return match
-    ? { base: new URL(`${match[1]}/`, source.origin), slug: decodeURIComponent(match[2]!) }
-    : undefined;
+  if (!match) return undefined;
+  try {
+    return { base: new URL(`${match[1]}/`, source.origin), slug: decodeURIComponent(match[2]!) };
+  } catch {
+    return undefined; // a slug of broken percent-encoding names no page
+  }
 }
 
 const HEARTBEAT_STATUS: Record<number, ComponentStatus> = {
