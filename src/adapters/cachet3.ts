@@ -358,7 +358,13 @@ export const cachet3Adapter: FeedAdapter = {
     );
     const scheduleList =
       scheduleBody === undefined ? undefined : jsonApiList(scheduleBody, schedulesUrl.href);
-    const planned = bounded(scheduleList?.data ?? [], MAX_ITEMS, glanceSchedule, 'schedules', warnings);
+    const planned = bounded(
+      scheduleList?.data ?? [],
+      MAX_ITEMS,
+      glanceSchedule,
+      'schedules',
+      warnings,
+    );
     const maintenances = scheduleList
       ? readItems(planned.kept, 'schedule', warnings, (item) =>
           readSchedule(item, scheduleList.included, warnings),

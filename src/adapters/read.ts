@@ -174,12 +174,17 @@ export function bounded<T>(
 ): Selection<T> {
   const selection = selectItems(items, max, glance);
   if (selection.leftOut)
-    warnings.add(`Read the newest ${max} of ${items.length} ${what}; the rest still count for the overall state.`);
+    warnings.add(
+      `Read the newest ${max} of ${items.length} ${what}; the rest still count for the overall state.`,
+    );
   return selection;
 }
 
 /** The worst of a derived indicator and what the items left out unread add to it. */
-export function withLeftOut(indicator: Indicator, ...selections: Array<Selection<unknown>>): Indicator {
+export function withLeftOut(
+  indicator: Indicator,
+  ...selections: Array<Selection<unknown>>
+): Indicator {
   return worstIndicator([indicator, ...selections.map((selection) => selection.indicator)]);
 }
 

@@ -51,7 +51,11 @@ const STATUSPAGE_INDICATORS: Record<string, Indicator> = {
 };
 
 function glanceUpdate(update: unknown): Glance {
-  return { rank: isObject(update) ? rankOf(update['display_at'] ?? update['created_at'], false) : -Infinity };
+  return {
+    rank: isObject(update)
+      ? rankOf(update['display_at'] ?? update['created_at'], false)
+      : -Infinity,
+  };
 }
 
 function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpdate[] {
@@ -223,7 +227,13 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
   const pageUrl = safeUrl(page['url'])?.replace(/\/+$/, '');
   const status = isObject(body['status']) ? body['status'] : {};
   const { components, rest } = readComponents(body['components'], warnings);
-  const live = bounded(asArray(body['incidents']), MAX_ITEMS, glanceIncident, 'incidents', warnings);
+  const live = bounded(
+    asArray(body['incidents']),
+    MAX_ITEMS,
+    glanceIncident,
+    'incidents',
+    warnings,
+  );
   const incidents = sortNewestFirst(
     readItems(live.kept, 'incident', warnings, (item) => readIncident(item, warnings, pageUrl)),
   );

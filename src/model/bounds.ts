@@ -82,7 +82,7 @@ export function selectItems<T>(
   const weaker = (a: [number, number], b: [number, number]) =>
     a[0] < b[0] || (a[0] === b[0] && a[1] > b[1]);
   const down = (from: number) => {
-    for (let at = from; ; ) {
+    for (let at = from; ;) {
       const left = 2 * at + 1;
       let least = at;
       if (left < heap.length && weaker(heap[left]!, heap[least]!)) least = left;
@@ -93,7 +93,7 @@ export function selectItems<T>(
     }
   };
   const up = (from: number) => {
-    for (let at = from; at > 0; ) {
+    for (let at = from; at > 0;) {
       const parent = (at - 1) >> 1;
       if (!weaker(heap[at]!, heap[parent]!)) return;
       [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
