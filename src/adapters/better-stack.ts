@@ -121,9 +121,9 @@ function glanceResource(item: Json): Indicator | undefined {
 /** A report's rank and state from its own fields (see readReport): open ones first. */
 function glanceReport(item: Json, now: string): Glance {
   const attributes = attributesOf(item);
-  const startsAt = isoDate(attributes['starts_at']);
-  const endsAt = isoDate(attributes['ends_at']);
   if (state(attributes['report_type']) === 'maintenance') {
+    const startsAt = isoDate(attributes['starts_at']);
+    const endsAt = isoDate(attributes['ends_at']);
     const open = !!startsAt && startsAt <= now && !(endsAt && endsAt <= now);
     return { rank: rankOf(startsAt, open), indicator: open ? 'maintenance' : undefined };
   }
@@ -134,7 +134,7 @@ function glanceReport(item: Json, now: string): Glance {
     (affected.length > 0 && affected.every((resource) => state(resource['status']) === 'resolved'))
   );
   return {
-    rank: rankOf(startsAt, open),
+    rank: rankOf(attributes['starts_at'], open),
     indicator: open ? (aggregate === 'downtime' ? 'major' : 'minor') : undefined,
   };
 }

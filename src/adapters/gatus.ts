@@ -167,8 +167,14 @@ export function readGatusStatuses(
   const first = firstComponents(
     body as unknown[],
     (item) => {
-      const result = isObject(item) ? latest(item['results']) : undefined;
-      return result ? (result['success'] === true ? 'operational' : 'major') : undefined;
+      // A glance: the last result as listed (results come oldest first), no dates read.
+      const results = isObject(item) ? asArray(item['results']) : [];
+      for (let index = results.length - 1; index >= 0; index--) {
+        const result = results[index];
+        if (isObject(result) && typeof result['success'] === 'boolean')
+          return result['success'] ? 'operational' : 'major';
+      }
+      return undefined;
     },
     warnings,
   );
