@@ -231,7 +231,8 @@ const FORMATS = {
     }),
   },
   'uptime-kuma': {
-    src: 'status/main',
+    // Its URL rule wants /status/<slug> at the root: under a prefix its body tells it.
+    src: 'api/status-page/main',
     components: () => ({
       'api/status-page/main': {
         config: { title: 'Bench' },
