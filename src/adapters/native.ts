@@ -2,10 +2,10 @@
 // `"version": 1` and optional `"links": { "events": "<SSE URL>" }`. Every item is
 // still checked: a server of another version, or a bad item, must not break a page.
 import { FeedFormatError } from '../model/errors.js';
-import { clip, MAX_ITEMS, MAX_TEXT, MAX_UPDATES } from '../model/bounds.js';
+import { clip, MAX_ITEMS, MAX_UPDATES } from '../model/bounds.js';
 import { readComponentHistory } from '../model/history.js';
 import { componentStatusToIndicator, deriveIndicator } from '../model/indicator.js';
-import { isoDate, safeUrl, wellFormed } from '../model/sanitize.js';
+import { isoDate, MAX_TEXT, safeUrl, wellFormed } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import {
   COMPONENT_STATUSES,

@@ -1,6 +1,10 @@
 // Pure text and link hygiene shared by every adapter. Runs in Node and browsers:
 // no DOM, so provider markup never reaches a parser that could run it.
-import { clip, MAX_TEXT } from './bounds.js';
+// Nothing is imported here: every element loads ../model/bounds.ts, and a module it
+// shared with the readers would put this one in every element's bundle too.
+
+/** The most of a text (a body, a description, a name) a snapshot keeps: what a list draws. */
+export const MAX_TEXT = 2000;
 
 // Half a surrogate pair with no other half: JSON can carry one ("\ud800"), and
 // encodeURIComponent, TextEncoder and a server's write all choke on it.
@@ -64,7 +68,13 @@ export function plainText(value: unknown, max = MAX_TEXT): string {
       .replace(/\n{3,}/g, '\n\n')
       .trim(),
   );
-  return cut && plain.length <= max ? `${plain}…` : clip(plain, max);
+  if (!cut && plain.length <= max) return plain;
+  // Never between the two halves of a surrogate pair (as bounds.ts's clip).
+  const end = Math.min(
+    plain.length,
+    /[\ud800-\udbff]/.test(plain[max - 2] ?? '') ? max - 2 : max - 1,
+  );
+  return `${plain.slice(0, end).trimEnd()}…`;
 }
 
 /** A text cut anywhere without the tag or entity the cut split. */
