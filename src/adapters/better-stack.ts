@@ -18,9 +18,10 @@
 // times say whether it is scheduled, in progress or completed; a day's uptime is
 // its downtime over the whole day (today's too), and a not-monitored day is no data.
 import { FeedFormatError } from '../model/errors.js';
+import { MAX_ITEMS } from '../model/bounds.js';
 import { readComponentHistory } from '../model/history.js';
+import { componentStatusToIndicator, deriveIndicator } from '../model/indicator.js';
 import { withTextPromise } from '../model/promise.js';
-import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
@@ -35,7 +36,20 @@ import type {
   StatusComponent,
   StatusSnapshot,
 } from '../model/types.js';
-import { asArray, asString, fetchJson, isObject, readItems, Warnings, type Json } from './read.js';
+import {
+  asArray,
+  asString,
+  bounded,
+  fetchJson,
+  firstComponents,
+  isObject,
+  rankOf,
+  readItems,
+  Warnings,
+  withLeftOut,
+  type Glance,
+  type Json,
+} from './read.js';
 import { betterStackIndexUrl, betterStackRules } from './better-stack-rules.js';
 import type { FeedAdapter } from './types.js';
 
@@ -97,6 +111,32 @@ function readHistoryDay(value: unknown): unknown {
     uptime: 100 * (1 - down / DAY_SECONDS),
     worst,
     ...(Object.keys(downtime).length && { downtime }),
+  };
+}
+
+function glanceResource(item: Json): Indicator | undefined {
+  const status = RESOURCE_STATUS[state(attributesOf(item)['status']) ?? ''];
+  return status && status !== 'unknown' ? componentStatusToIndicator(status) : undefined;
+}
+
+/** A report's rank and state from its own fields (see readReport): open ones first. */
+function glanceReport(item: Json, now: string): Glance {
+  const attributes = attributesOf(item);
+  if (state(attributes['report_type']) === 'maintenance') {
+    const startsAt = isoDate(attributes['starts_at']);
+    const endsAt = isoDate(attributes['ends_at']);
+    const open = !!startsAt && startsAt <= now && !(endsAt && endsAt <= now);
+    return { rank: rankOf(startsAt, open), indicator: open ? 'maintenance' : undefined };
+  }
+  const aggregate = state(attributes['aggregate_state']);
+  const affected = asArray(attributes['affected_resources']).filter(isObject);
+  const open = !(
+    aggregate === 'operational' ||
+    (affected.length > 0 && affected.every((resource) => state(resource['status']) === 'resolved'))
+  );
+  return {
+    rank: rankOf(attributes['starts_at'], open),
+    indicator: open ? (aggregate === 'downtime' ? 'major' : 'minor') : undefined,
   };
 }
 
@@ -212,7 +252,11 @@ export function readBetterStackIndex(
   const byType = new Map<string, Json[]>();
   for (const item of asArray(body['included'])) {
     const type = isObject(item) ? asString(item['type']) : undefined;
-    if (type && isObject(item)) byType.set(type, [...(byType.get(type) ?? []), item]);
+    if (!type || !isObject(item)) continue;
+    // One list per type, added to in place: a copy per item is quadratic.
+    const list = byType.get(type);
+    if (list) list.push(item);
+    else byType.set(type, [item]);
   }
   const sections = new Map<string, string>();
   for (const section of byType.get('status_page_section') ?? []) {
@@ -225,12 +269,22 @@ export function readBetterStackIndex(
     const id = asString(update['id']);
     if (id) updatesById.set(id, update);
   }
-  const components = readItems(byType.get('status_page_resource'), 'resource', warnings, (item) =>
+  // Bounded before reading: past the first resources and the newest reports, only the
+  // state each adds is looked at (a resource's history is never worked out).
+  const first = firstComponents(byType.get('status_page_resource') ?? [], glanceResource, warnings);
+  const components = readItems(first.kept, 'resource', warnings, (item) =>
     readResource(item, sections, warnings),
+  );
+  const reports = bounded(
+    byType.get('status_report') ?? [],
+    MAX_ITEMS,
+    (item) => glanceReport(item, now),
+    'status reports',
+    warnings,
   );
   const incidents: Incident[] = [];
   const maintenances: Maintenance[] = [];
-  for (const read of readItems(byType.get('status_report'), 'status report', warnings, (item) =>
+  for (const read of readItems(reports.kept, 'status report', warnings, (item) =>
     readReport(item, updatesById, now),
   )) {
     if ('scheduledFor' in read) maintenances.push(read);
@@ -243,13 +297,18 @@ export function readBetterStackIndex(
       url: safeUrl(new URL('./', url).href),
       timeZone: ianaZone(page['timezone']),
     },
-    indicator: deriveIndicator({ components, incidents, maintenances }, reported),
+    indicator: withLeftOut(
+      deriveIndicator({ components, incidents, maintenances }, reported),
+      first,
+      reports,
+    ),
     description: '',
     components,
     incidents: sortNewestFirst(incidents),
     maintenances: sortNewestFirst(maintenances),
     updatedAt: isoDate(page['updated_at']),
   };
+  if (first.leftOut) snapshot.componentsLeftOut = first.leftOut;
   // Days the monitors measured, as Better Stack's own page shows them.
   if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   return warnings.attachTo(snapshot);

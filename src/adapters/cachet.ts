@@ -8,8 +8,9 @@
 // status of the incident's component (none stated when it names no component);
 // zone-less dates are read as UTC.
 import { FeedFormatError } from '../model/errors.js';
+import { MAX_ITEMS } from '../model/bounds.js';
+import { componentStatusToIndicator, deriveIndicator } from '../model/indicator.js';
 import { withTextPromise } from '../model/promise.js';
-import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
@@ -27,12 +28,17 @@ import {
   asArray,
   asNumber,
   asString,
+  bounded,
   fetchJson,
+  firstComponents,
   isAbort,
   isObject,
+  rankOf,
   readItems,
   reason,
   Warnings,
+  withLeftOut,
+  type Glance,
   type Json,
   siteBase,
 } from './read.js';
@@ -98,7 +104,7 @@ function readComponent(item: Json, groups: Map<string, string>): StatusComponent
   return {
     id,
     name,
-    status: COMPONENT_STATUS[asNumber(item['status']) ?? 0] ?? 'unknown',
+    status: statusOf(item),
     group: groups.get(asString(item['group_id']) ?? ''),
     description: description || undefined,
     updatedAt: isoDate(item['updated_at']),
@@ -148,9 +154,41 @@ function readUpdates(
   return sortNewestFirst(updates);
 }
 
+/** Every component's status by id, the ones left unread too: what an incident's impact is taken from. */
+type Statuses = Map<string, ComponentStatus>;
+
+/** An incident's impact: its worst affected component's (see the note at the top). */
+function impactOf(ids: string[], statuses: Statuses): Impact {
+  if (ids.length === 0) return 'none';
+  return ids.some((id) => IMPACT_OF[statuses.get(id) ?? 'unknown'] === 'major') ? 'major' : 'minor';
+}
+
+function glanceIncident(item: unknown, statuses: Statuses): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const status = INCIDENT_STATUS[asNumber(item['status']) ?? -1];
+  const open = status !== undefined && status !== 'resolved';
+  const impact = open ? impactOf(affected(item), statuses) : 'none';
+  return {
+    rank: rankOf(item['occurred_at'] ?? item['created_at'], open),
+    indicator: open ? (impact === 'major' ? 'major' : 'minor') : undefined,
+  };
+}
+
+function glanceSchedule(item: unknown): Glance {
+  const open = isObject(item) && asNumber(item['status']) === 1;
+  return {
+    rank: isObject(item) ? rankOf(item['scheduled_at'], open) : -Infinity,
+    indicator: open ? 'maintenance' : undefined,
+  };
+}
+
+function statusOf(item: Json): ComponentStatus {
+  return COMPONENT_STATUS[asNumber(item['status']) ?? 0] ?? 'unknown';
+}
+
 function readIncident(
   item: Json,
-  components: StatusComponent[],
+  statuses: Statuses,
   warnings: Warnings,
 ): Incident | Maintenance | string {
   const id = asString(item['id']);
@@ -184,13 +222,10 @@ function readIncident(
     return `its status ${JSON.stringify(item['status'])} is not a Cachet incident status`;
   // The worst affected component gives the impact (minor when none tells); an
   // incident that names no component (component_id 0) states no impact at all.
-  const impacts = components
-    .filter((component) => common.components.includes(component.id))
-    .map((component) => IMPACT_OF[component.status]);
   return withTextPromise({
     ...common,
     status,
-    impact: common.components.length === 0 ? 'none' : impacts.includes('major') ? 'major' : 'minor',
+    impact: impactOf(common.components, statuses),
     resolvedAt: status === 'resolved' ? updatedAt : undefined,
     updates: readUpdates(item, status, updatedAt, id, warnings),
   });
@@ -269,32 +304,58 @@ export const cachetAdapter: FeedAdapter = {
       }
     }
 
-    const components = readItems(componentItems, 'component', warnings, (item) =>
+    // Bounded before reading: past the first components and the newest incidents and
+    // schedules, only the state each adds is looked at.
+    const statuses: Statuses = new Map();
+    for (const item of componentItems) {
+      const id = isObject(item) ? asString(item['id']) : undefined;
+      if (id && isObject(item)) statuses.set(id, statusOf(item));
+    }
+    const first = firstComponents(
+      componentItems,
+      (item) => (isObject(item) ? componentStatusToIndicator(statusOf(item)) : undefined),
+      warnings,
+    );
+    const components = readItems(first.kept, 'component', warnings, (item) =>
       readComponent(item, groups),
     );
     const incidents: Incident[] = [];
     const maintenances: Maintenance[] = [];
     // Hidden incidents are not public; Cachet sends them only to signed-in clients.
     const visible = incidentItems.filter((item) => !isObject(item) || !hidden(item, 'visible'));
-    for (const read of readItems(visible, 'incident', warnings, (item) =>
-      readIncident(item, components, warnings),
+    const live = bounded(
+      visible,
+      MAX_ITEMS,
+      (item) => glanceIncident(item, statuses),
+      'incidents',
+      warnings,
+    );
+    for (const read of readItems(live.kept, 'incident', warnings, (item) =>
+      readIncident(item, statuses, warnings),
     )) {
       if ('scheduledFor' in read) maintenances.push(read);
       else incidents.push(read);
     }
+    const planned = bounded(schedules, MAX_ITEMS, glanceSchedule, 'schedules', warnings);
     maintenances.push(
-      ...readItems(schedules, 'schedule', warnings, (item) => readSchedule(item, warnings)),
+      ...readItems(planned.kept, 'schedule', warnings, (item) => readSchedule(item, warnings)),
     );
 
     const snapshot: StatusSnapshot = {
       page: { name: base.hostname, url: base.href },
-      indicator: deriveIndicator({ components, incidents, maintenances }),
+      indicator: withLeftOut(
+        deriveIndicator({ components, incidents, maintenances }),
+        first,
+        live,
+        planned,
+      ),
       description: '',
       components,
       incidents: sortNewestFirst(incidents),
       pastIncidentsRead: true, // the newest 50, resolved ones included
       maintenances: sortNewestFirst(maintenances),
     };
+    if (first.leftOut) snapshot.componentsLeftOut = first.leftOut;
     return warnings.attachTo(snapshot);
   },
 };

@@ -13,8 +13,10 @@
 // component's (none stated when it names no component), as for Cachet 2; the
 // system status strings of `/api/status` are read as SystemStatusEnum's case names.
 import { FeedFormatError } from '../model/errors.js';
+import { MAX_ITEMS } from '../model/bounds.js';
+import { componentStatusToIndicator, deriveIndicator } from '../model/indicator.js';
+import { pathSegment } from '../model/incident-url.js';
 import { withTextPromise } from '../model/promise.js';
-import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
@@ -33,12 +35,17 @@ import {
   asArray,
   asNumber,
   asString,
+  bounded,
   fetchJson,
+  firstComponents,
   isAbort,
   isObject,
+  rankOf,
   readItems,
   reason,
   Warnings,
+  withLeftOut,
+  type Glance,
   type Json,
 } from './read.js';
 import { cachet3Base, cachet3Rules } from './cachet3-rules.js';
@@ -128,7 +135,7 @@ function readComponent(item: Json, included: Included): StatusComponent | string
   return {
     id,
     name,
-    status: COMPONENT_STATUS[enumValue(attributes['status']) ?? -1] ?? 'unknown',
+    status: statusOf(item),
     group: group ? plainText(attributesOf(group)['name']) || undefined : undefined,
     description: description || undefined,
     updatedAt: dateOf(attributes['updated']),
@@ -176,10 +183,46 @@ function readUpdates(
   return sortNewestFirst(updates);
 }
 
+/** Every component's status by id, the ones left unread too: what an incident's impact is taken from. */
+type Statuses = Map<string, ComponentStatus>;
+
+const statusOf = (item: Json): ComponentStatus =>
+  COMPONENT_STATUS[enumValue(attributesOf(item)['status']) ?? -1] ?? 'unknown';
+
+/** An incident's impact: its worst affected component's (see the note at the top). */
+function impactOf(ids: string[], statuses: Statuses): Impact {
+  if (ids.length === 0) return 'none';
+  return ids.some((id) => IMPACT_OF[statuses.get(id) ?? 'unknown'] === 'major') ? 'major' : 'minor';
+}
+
+function glanceIncident(item: unknown, included: Included, statuses: Statuses): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const attributes = attributesOf(item);
+  const status = INCIDENT_STATUS[enumValue(attributes['status']) ?? -1];
+  const open = status !== undefined && status !== 'resolved';
+  const impact = open ? impactOf(affected(item, included), statuses) : 'none';
+  const date = attributes['occurred'] ?? attributes['created'];
+  return {
+    rank: rankOf(isObject(date) ? date['string'] : date, open),
+    indicator: open ? (impact === 'major' ? 'major' : 'minor') : undefined,
+  };
+}
+
+function glanceSchedule(item: unknown): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const attributes = attributesOf(item);
+  const open = enumValue(attributes['status']) === 1;
+  const date = attributes['scheduled'];
+  return {
+    rank: rankOf(isObject(date) ? date['string'] : date, open),
+    indicator: open ? 'maintenance' : undefined,
+  };
+}
+
 function readIncident(
   item: Json,
   included: Included,
-  components: StatusComponent[],
+  statuses: Statuses,
   base: URL,
   warnings: Warnings,
 ): Incident | string {
@@ -194,20 +237,17 @@ function readIncident(
   if (!createdAt) return 'it has no readable date';
   const updatedAt = dateOf(attributes['updated']) ?? createdAt;
   const ids = affected(item, included);
-  const impacts = components
-    .filter((component) => ids.includes(component.id))
-    .map((component) => IMPACT_OF[component.status]);
   const guid = asString(attributes['guid']);
   return withTextPromise({
     id,
     name,
     status,
-    impact: ids.length === 0 ? 'none' : impacts.includes('major') ? 'major' : 'minor',
+    impact: impactOf(ids, statuses),
     createdAt,
     updatedAt,
     resolvedAt: status === 'resolved' ? updatedAt : undefined,
     // Cachet 3's own page shows an incident at /incidents/<guid>.
-    url: guid ? new URL(`incidents/${encodeURIComponent(guid)}`, base).href : undefined,
+    url: guid ? new URL(`incidents/${pathSegment(guid)}`, base).href : undefined,
     components: ids,
     updates: readUpdates(item, included, status, updatedAt, id, warnings),
   });
@@ -284,29 +324,50 @@ export const cachet3Adapter: FeedAdapter = {
     ]);
 
     const componentList = jsonApiList(componentBody, componentsUrl.href);
-    const components = readItems(
-      // A disabled component is not on the page.
-      componentList.data.filter(
-        (item) => !isObject(item) || attributesOf(item)['enabled'] !== false,
-      ),
-      'component',
+    // A disabled component is not on the page.
+    const enabled = componentList.data.filter(
+      (item) => !isObject(item) || attributesOf(item)['enabled'] !== false,
+    );
+    // Bounded before reading: past the first components and the newest incidents and
+    // schedules, only the state each adds is looked at.
+    const statuses: Statuses = new Map();
+    for (const item of enabled) {
+      const id = isObject(item) ? idOf(item) : undefined;
+      if (id && isObject(item)) statuses.set(id, statusOf(item));
+    }
+    const first = firstComponents(
+      enabled,
+      (item) => (isObject(item) ? componentStatusToIndicator(statusOf(item)) : undefined),
       warnings,
-      (item) => readComponent(item, componentList.included),
+    );
+    const components = readItems(first.kept, 'component', warnings, (item) =>
+      readComponent(item, componentList.included),
     );
     const incidentList = jsonApiList(incidentBody, incidentsUrl.href);
-    const incidents = readItems(
+    const live = bounded(
       // Hidden incidents are not public.
       incidentList.data.filter(
         (item) => !isObject(item) || attributesOf(item)['visible'] !== false,
       ),
-      'incident',
+      MAX_ITEMS,
+      (item) => glanceIncident(item, incidentList.included, statuses),
+      'incidents',
       warnings,
-      (item) => readIncident(item, incidentList.included, components, base, warnings),
+    );
+    const incidents = readItems(live.kept, 'incident', warnings, (item) =>
+      readIncident(item, incidentList.included, statuses, base, warnings),
     );
     const scheduleList =
       scheduleBody === undefined ? undefined : jsonApiList(scheduleBody, schedulesUrl.href);
+    const planned = bounded(
+      scheduleList?.data ?? [],
+      MAX_ITEMS,
+      glanceSchedule,
+      'schedules',
+      warnings,
+    );
     const maintenances = scheduleList
-      ? readItems(scheduleList.data, 'schedule', warnings, (item) =>
+      ? readItems(planned.kept, 'schedule', warnings, (item) =>
           readSchedule(item, scheduleList.included, warnings),
         )
       : [];
@@ -314,7 +375,12 @@ export const cachet3Adapter: FeedAdapter = {
     const status =
       isObject(statusBody) && isObject(statusBody['data']) ? attributesOf(statusBody['data']) : {};
     const reported = SYSTEM_STATUS[asString(status['status']) ?? ''];
-    const indicator = deriveIndicator({ components, incidents, maintenances }, reported);
+    const indicator = withLeftOut(
+      deriveIndicator({ components, incidents, maintenances }, reported),
+      first,
+      live,
+      planned,
+    );
     const snapshot: StatusSnapshot = {
       page: { name: plainText(status['name']) || base.hostname, url: base.href },
       indicator,
@@ -326,6 +392,7 @@ export const cachet3Adapter: FeedAdapter = {
       pastIncidentsRead: true, // resolved ones included
       maintenances: sortNewestFirst(maintenances),
     };
+    if (first.leftOut) snapshot.componentsLeftOut = first.leftOut;
     return warnings.attachTo(snapshot);
   },
 };

@@ -8,6 +8,7 @@
 // (Statuspage writes "<strong>Resolved</strong> - …", newest update first);
 // maintenance words make it a maintenance; an entry without one is history (resolved).
 import { FeedFormatError } from '../model/errors.js';
+import { MAX_ITEMS } from '../model/bounds.js';
 import { promisedUpdateAt } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
@@ -19,7 +20,7 @@ import type {
   MaintenanceStatus,
   StatusSnapshot,
 } from '../model/types.js';
-import { fetchText, readItems, Warnings } from './read.js';
+import { bounded, fetchText, rankOf, readItems, Warnings, withLeftOut } from './read.js';
 import { feedRules } from './feed-rules.js';
 import type { FeedAdapter } from './types.js';
 
@@ -184,13 +185,39 @@ export function readFeed(text: string, url: string): StatusSnapshot {
     );
   }
   const feedInfo = rdf ? (children(rdf, 'channel')[0] ?? rdf) : container;
-  const entries = [...children(container, atom ? 'entry' : 'item')];
   const warnings = new Warnings();
+  // Bounded before reading: only the newest entries are read; an entry left out that
+  // reads as open (by the first status word of its text) still counts.
+  const entries = bounded(
+    children(container, atom ? 'entry' : 'item'),
+    MAX_ITEMS,
+    (entry) => {
+      const date = childText(entry, 'updated', 'pubDate', 'date', 'published').trim();
+      const text = childText(entry, 'content', 'summary', 'description', 'encoded').slice(0, 4096);
+      const word = STATUS_WORD.exec(text)?.[1]?.toLowerCase();
+      const status = word && STATUS_WORDS[word];
+      const open =
+        !!status &&
+        !MAINTENANCE_WORDS.has(status) &&
+        status !== 'resolved' &&
+        status !== 'postmortem';
+      return {
+        rank: rankOf(date, false),
+        indicator: open
+          ? 'minor'
+          : status === 'in_progress' || status === 'verifying'
+            ? 'maintenance'
+            : undefined,
+      };
+    },
+    'entries',
+    warnings,
+  );
   const incidents: Incident[] = [];
   const maintenances: Maintenance[] = [];
   // readItems takes plain objects, so each element travels wrapped.
   for (const read of readItems(
-    entries.map((entry) => ({ entry })),
+    entries.kept.map((entry) => ({ entry })),
     'entry',
     warnings,
     (item) => readEntry(item['entry'] as XmlElement, url),
@@ -204,7 +231,7 @@ export function readFeed(text: string, url: string): StatusSnapshot {
       url: link(feedInfo, url),
     },
     // A status history lists open incidents too: none open means none known.
-    indicator: deriveIndicator({ incidents, maintenances }, 'operational'),
+    indicator: withLeftOut(deriveIndicator({ incidents, maintenances }, 'operational'), entries),
     description: '',
     components: [],
     incidents: sortNewestFirst(incidents),

@@ -14,6 +14,7 @@
 // days) comes from its results: days older than they cover are no data.
 import { historyFromSpans, spansFromChecks } from '../model/spans.js';
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
+import { MAX_ITEMS } from '../model/bounds.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
@@ -27,13 +28,17 @@ import type {
 import {
   asArray,
   asString,
+  bounded,
   fetchJson,
+  firstComponents,
   isAbort,
   isObject,
+  rankOf,
   readItems,
   reason,
   siteBase,
   Warnings,
+  withLeftOut,
   type Json,
 } from './read.js';
 import { gatusRules, gatusStatusesUrl } from './gatus-rules.js';
@@ -90,8 +95,16 @@ export function readGatusAnnouncements(
   pageUrl: string,
   warnings: Warnings,
 ): Incident[] {
-  const list = isObject(config) ? config['announcements'] : undefined;
-  const read = readItems(list, 'announcement', warnings, (item) => {
+  const list = isObject(config) ? asArray(config['announcements']) : [];
+  // Only the newest can be current; the rest are closed notices (no state to count).
+  const { kept } = bounded(
+    list,
+    MAX_ITEMS,
+    (item) => ({ rank: isObject(item) ? rankOf(item['timestamp'], false) : -Infinity }),
+    'announcements',
+    warnings,
+  );
+  const read = readItems(kept, 'announcement', warnings, (item) => {
     const at = isoDate(item['timestamp']);
     const message = plainText(item['message']);
     if (!at || !message) return 'it has no readable timestamp or message';
@@ -149,7 +162,23 @@ export function readGatusStatuses(
     );
   }
   const warnings = configWarnings ?? new Warnings();
-  const components = readItems(body, 'endpoint', warnings, (item) => readEndpoint(item, now));
+  // Bounded before reading: past the first endpoints only the latest result of each is
+  // looked at (its history is never worked out).
+  const first = firstComponents(
+    body as unknown[],
+    (item) => {
+      // A glance: the last result as listed (results come oldest first), no dates read.
+      const results = isObject(item) ? asArray(item['results']) : [];
+      for (let index = results.length - 1; index >= 0; index--) {
+        const result = results[index];
+        if (isObject(result) && typeof result['success'] === 'boolean')
+          return result['success'] ? 'operational' : 'major';
+      }
+      return undefined;
+    },
+    warnings,
+  );
+  const components = readItems(first.kept, 'endpoint', warnings, (item) => readEndpoint(item, now));
   const page = new URL(url);
   const pageUrl = new URL(page.pathname.replace(/api\/v1\/.*$/, ''), page).href;
   const incidents = readGatusAnnouncements(config, pageUrl, warnings);
@@ -160,13 +189,14 @@ export function readGatusStatuses(
     .at(-1);
   const snapshot: StatusSnapshot = {
     page: { name: page.hostname, url: pageUrl },
-    indicator: deriveIndicator({ components, incidents }),
+    indicator: withLeftOut(deriveIndicator({ components, incidents }), first),
     description: '',
     components,
     incidents,
     maintenances: [],
     updatedAt,
   };
+  if (first.leftOut) snapshot.componentsLeftOut = first.leftOut;
   if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   return warnings.attachTo(snapshot);
 }

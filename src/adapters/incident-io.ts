@@ -14,6 +14,7 @@
 // component's status; the last update is the only update we know, and its time
 // stands for the incident's start; a page with nothing listed is operational.
 import { FeedFormatError } from '../model/errors.js';
+import { MAX_COMPONENTS, MAX_ITEMS } from '../model/bounds.js';
 import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
@@ -33,11 +34,16 @@ import {
 import {
   asArray,
   asString,
+  bounded,
   fetchJson,
   isObject,
   oneOf,
+  openIndicator,
+  rankOf,
   readItems,
   Warnings,
+  withLeftOut,
+  type Glance,
   type Json,
 } from './read.js';
 import { incidentIoRules, incidentIoSummaryUrl } from './incident-io-rules.js';
@@ -72,12 +78,18 @@ const SEVERITY: ComponentStatus[] = [
 /** The components the events name, each with the worst status they give it. */
 class Affected {
   readonly byId = new Map<string, StatusComponent>();
+  /** Components named past MAX_COMPONENTS: counted, not kept (the events still count). */
+  leftOut = new Set<string>();
 
   add(event: Json, status: ComponentStatus): string[] {
     const ids: string[] = [];
     for (const item of asArray(event['affected_components'])) {
       if (!isObject(item)) continue;
       const id = asString(item['id']);
+      if (id && !this.byId.has(id) && this.byId.size >= MAX_COMPONENTS) {
+        this.leftOut.add(id);
+        continue;
+      }
       const name = plainText(item['name']);
       if (!id || !name) continue;
       ids.push(id);
@@ -103,6 +115,24 @@ function lastUpdate(event: Json, id: string, status: IncidentUpdate['status']): 
   const body = plainText(event['last_update_message']);
   const at = isoDate(event['last_update_at']);
   return body && at ? [{ id: `${id}-last-update`, status, body, createdAt: at }] : [];
+}
+
+function glanceIncident(event: unknown): Glance {
+  if (!isObject(event)) return { rank: -Infinity };
+  const open = oneOf(event['status'], INCIDENT_STATUSES) !== undefined;
+  const indicator = open
+    ? openIndicator(IMPACT[asString(event['current_worst_impact']) ?? ''])
+    : undefined;
+  return { rank: rankOf(event['last_update_at'], open), indicator };
+}
+
+function glanceMaintenance(event: unknown): Glance {
+  if (!isObject(event)) return { rank: -Infinity };
+  const open = MAINTENANCE_STATUS[asString(event['status']) ?? ''] === 'in_progress';
+  return {
+    rank: rankOf(event['started_at'] ?? event['starts_at'], open),
+    indicator: open ? 'maintenance' : undefined,
+  };
 }
 
 function readIncident(event: Json, affected: Affected): Incident | string {
@@ -168,27 +198,59 @@ export function readIncidentIoSummary(body: unknown, url: string): StatusSnapsho
   }
   const affected = new Affected();
   // Maintenance first: an incident on the same component then shows over it.
+  // Bounded before reading: past the newest events only the state each adds is looked at.
+  const inProgress = bounded(
+    asArray(body['in_progress_maintenances']),
+    MAX_ITEMS,
+    glanceMaintenance,
+    'maintenances in progress',
+    warnings,
+  );
+  const scheduled = bounded(
+    asArray(body['scheduled_maintenances']),
+    MAX_ITEMS,
+    glanceMaintenance,
+    'scheduled maintenances',
+    warnings,
+  );
+  const ongoing = bounded(
+    asArray(body['ongoing_incidents']),
+    MAX_ITEMS,
+    glanceIncident,
+    'incidents',
+    warnings,
+  );
   const maintenances = [
-    ...readItems(body['in_progress_maintenances'], 'maintenance in progress', warnings, (event) =>
+    ...readItems(inProgress.kept, 'maintenance in progress', warnings, (event) =>
       readMaintenance(event, affected),
     ),
-    ...readItems(body['scheduled_maintenances'], 'scheduled maintenance', warnings, (event) =>
+    ...readItems(scheduled.kept, 'scheduled maintenance', warnings, (event) =>
       readMaintenance(event, affected),
     ),
   ];
-  const incidents = readItems(body['ongoing_incidents'], 'incident', warnings, (event) =>
+  const incidents = readItems(ongoing.kept, 'incident', warnings, (event) =>
     readIncident(event, affected),
   );
   const components = [...affected.byId.values()];
+  if (affected.leftOut.size)
+    warnings.add(
+      `Read the first ${MAX_COMPONENTS} of ${MAX_COMPONENTS + affected.leftOut.size} components.`,
+    );
   const pageUrl = safeUrl(body['page_url']);
   const snapshot: StatusSnapshot = {
     page: { name: plainText(body['page_title']) || new URL(url).hostname, url: pageUrl },
-    indicator: deriveIndicator({ components, incidents, maintenances }, 'operational'),
+    indicator: withLeftOut(
+      deriveIndicator({ components, incidents, maintenances }, 'operational'),
+      inProgress,
+      scheduled,
+      ongoing,
+    ),
     description: '',
     components,
     incidents: sortNewestFirst(incidents),
     maintenances: sortNewestFirst(maintenances),
   };
+  if (affected.leftOut.size) snapshot.componentsLeftOut = affected.leftOut.size;
   return warnings.attachTo(snapshot);
 }
 

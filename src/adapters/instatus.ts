@@ -7,7 +7,8 @@
 // here are inferred from its public pages' responses as other clients read them,
 // and `duration` is read as minutes.
 import { FeedFormatError } from '../model/errors.js';
-import { deriveIndicator, worstIndicator } from '../model/indicator.js';
+import { MAX_ITEMS } from '../model/bounds.js';
+import { componentStatusToIndicator, deriveIndicator, worstIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
@@ -22,14 +23,21 @@ import type {
   StatusSnapshot,
 } from '../model/types.js';
 import {
+  asArray,
   asNumber,
   asString,
+  bounded,
   fetchJson,
+  firstComponents,
   isAbort,
   isObject,
+  openIndicator,
+  rankOf,
   readItems,
   reason,
   Warnings,
+  withLeftOut,
+  type Glance,
   type Json,
 } from './read.js';
 import { instatusBase, instatusRules } from './instatus-rules.js';
@@ -75,6 +83,29 @@ const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
 };
 
 const upper = (value: unknown) => (asString(value) ?? '').toUpperCase();
+
+function glanceIncident(item: unknown): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const status = INCIDENT_STATUS[upper(item['status'])];
+  const open = status !== undefined && status !== 'resolved';
+  return {
+    rank: rankOf(item['started'], open),
+    indicator: open ? openIndicator(IMPACT[upper(item['impact'])] ?? 'minor') : undefined,
+  };
+}
+
+function glanceMaintenance(item: unknown): Glance {
+  const open = isObject(item) && MAINTENANCE_STATUS[upper(item['status'])] === 'in_progress';
+  return {
+    rank: isObject(item) ? rankOf(item['start'], open) : -Infinity,
+    indicator: open ? 'maintenance' : undefined,
+  };
+}
+
+function glanceComponent(item: unknown): Indicator | undefined {
+  const status = isObject(item) ? COMPONENT_STATUS[upper(item['status'])] : undefined;
+  return status && componentStatusToIndicator(status);
+}
 
 function readIncident(item: Json): Incident | string {
   const id = asString(item['id']);
@@ -163,35 +194,47 @@ export function readInstatusSummary(
     );
   }
   const page = summary['page'];
-  const incidents = sortNewestFirst(
-    readItems(summary['activeIncidents'], 'incident', warnings, readIncident),
-  );
-  const maintenances = readItems(
-    summary['activeMaintenances'],
-    'maintenance',
+  // Bounded before reading: past the first components and the newest items, only the
+  // state each adds is looked at.
+  const live = bounded(
+    asArray(summary['activeIncidents']),
+    MAX_ITEMS,
+    glanceIncident,
+    'incidents',
     warnings,
-    readMaintenance,
   );
-  const componentList = readItems(
-    isObject(components) ? components['components'] : components,
-    'component',
+  const incidents = sortNewestFirst(readItems(live.kept, 'incident', warnings, readIncident));
+  const planned = bounded(
+    asArray(summary['activeMaintenances']),
+    MAX_ITEMS,
+    glanceMaintenance,
+    'maintenances',
     warnings,
-    readComponent,
   );
+  const maintenances = readItems(planned.kept, 'maintenance', warnings, readMaintenance);
+  const first = firstComponents(
+    asArray(isObject(components) ? components['components'] : components),
+    glanceComponent,
+    warnings,
+  );
+  const componentList = readItems(first.kept, 'component', warnings, readComponent);
   const snapshot: StatusSnapshot = {
     page: {
       name: plainText(page['name']) || new URL(url).hostname,
       url: safeUrl(page['url']) ?? instatusBase(new URL(url)).href,
     },
-    indicator: overall(
-      { components: componentList, incidents, maintenances },
-      upper(page['status']),
+    indicator: withLeftOut(
+      overall({ components: componentList, incidents, maintenances }, upper(page['status'])),
+      first,
+      live,
+      planned,
     ),
     description: '',
     components: componentList,
     incidents,
     maintenances,
   };
+  if (first.leftOut) snapshot.componentsLeftOut = first.leftOut;
   return warnings.attachTo(snapshot);
 }
 

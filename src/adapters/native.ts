@@ -2,9 +2,10 @@
 // `"version": 1` and optional `"links": { "events": "<SSE URL>" }`. Every item is
 // still checked: a server of another version, or a bad item, must not break a page.
 import { FeedFormatError } from '../model/errors.js';
+import { clip, MAX_ITEMS, MAX_UPDATES } from '../model/bounds.js';
 import { readComponentHistory } from '../model/history.js';
-import { deriveIndicator } from '../model/indicator.js';
-import { isoDate, safeUrl } from '../model/sanitize.js';
+import { componentStatusToIndicator, deriveIndicator } from '../model/indicator.js';
+import { isoDate, MAX_TEXT, safeUrl, wellFormed } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import {
   COMPONENT_STATUSES,
@@ -16,12 +17,28 @@ import {
   type ComponentUpdate,
   type Incident,
   type IncidentUpdate,
+  type Indicator,
   type Maintenance,
   type SourceReport,
   type StatusComponent,
   type StatusSnapshot,
 } from '../model/types.js';
-import { asString, fetchJson, isObject, oneOf, readItems, Warnings, type Json } from './read.js';
+import {
+  asArray,
+  asString,
+  bounded,
+  fetchJson,
+  firstComponents,
+  isObject,
+  oneOf,
+  openIndicator,
+  rankOf,
+  readItems,
+  Warnings,
+  withLeftOut,
+  type Glance,
+  type Json,
+} from './read.js';
 import { nativeRules } from './native-rules.js';
 import type { FeedAdapter } from './types.js';
 
@@ -29,12 +46,40 @@ const NAME = nativeRules.name;
 // The version lives in the model: the reference server writes what this reads.
 export { NATIVE_VERSION };
 
-// Text in this format is plain text by contract; it is only checked to be a string.
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+// Text in this format is plain text by contract; it is only checked to be a string,
+// cut to what a snapshot keeps (before trimming: a megabyte of blanks is no cheaper).
+const text = (value: unknown): string =>
+  typeof value === 'string' ? wellFormed(clip(value.slice(0, 2 * MAX_TEXT).trim(), MAX_TEXT)) : '';
 const optionalText = (value: unknown): string | undefined => text(value) || undefined;
 
+const glanceUpdate = (update: unknown): Glance => ({
+  rank: isObject(update) ? rankOf(update['createdAt'], false) : -Infinity,
+});
+
+/** Open items first, then the newest; an open one adds its impact (maintenance: its own). */
+function glanceItem(item: unknown): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const incident = oneOf(item['status'], INCIDENT_STATUSES);
+  const open = incident
+    ? incident !== 'resolved' && incident !== 'postmortem'
+    : item['status'] === 'in_progress' || item['status'] === 'verifying';
+  const indicator = !open
+    ? undefined
+    : incident
+      ? openIndicator(oneOf(item['impact'], IMPACTS))
+      : 'maintenance';
+  return { rank: rankOf(item['createdAt'], open), indicator };
+}
+
 function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpdate[] {
-  const updates = readItems(item['updates'], `${what} update`, warnings, (update) => {
+  const { kept } = bounded(
+    asArray(item['updates']),
+    MAX_UPDATES,
+    glanceUpdate,
+    `${what} updates`,
+    warnings,
+  );
+  const updates = readItems(kept, `${what} update`, warnings, (update) => {
     const id = asString(update['id']);
     const createdAt = isoDate(update['createdAt']);
     const status =
@@ -85,6 +130,11 @@ function readCommon(
     nextUpdateAt: isoDate(item['nextUpdateAt']),
     postmortemUrl: safeUrl(item['postmortemUrl']),
   };
+}
+
+function glanceComponent(item: unknown): Indicator | undefined {
+  const status = isObject(item) ? oneOf(item['status'], COMPONENT_STATUSES) : undefined;
+  return status && status !== 'unknown' ? componentStatusToIndicator(status) : undefined;
 }
 
 function readComponent(item: Json, warnings: Warnings): StatusComponent | string {
@@ -150,17 +200,33 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
   }
   const warnings = new Warnings();
   const page = body['page'];
-  const components = readItems(body['components'], 'component', warnings, (item) =>
+  // Bounded before reading: past the first components and the newest items, only
+  // the state each adds is looked at (its history is never worked out).
+  const first = firstComponents(asArray(body['components']), glanceComponent, warnings);
+  const components = readItems(first.kept, 'component', warnings, (item) =>
     readComponent(item, warnings),
   );
+  const live = bounded(asArray(body['incidents']), MAX_ITEMS, glanceItem, 'incidents', warnings);
   const incidents = sortNewestFirst(
-    readItems(body['incidents'], 'incident', warnings, (item) => readIncident(item, warnings)),
+    readItems(live.kept, 'incident', warnings, (item) => readIncident(item, warnings)),
   );
-  const maintenances = readItems(body['maintenances'], 'maintenance', warnings, (item) =>
+  const planned = bounded(
+    asArray(body['maintenances']),
+    MAX_ITEMS,
+    glanceItem,
+    'maintenances',
+    warnings,
+  );
+  const maintenances = readItems(planned.kept, 'maintenance', warnings, (item) =>
     readMaintenance(item, warnings),
   );
   const reported = oneOf(body['indicator'], INDICATORS);
-  const indicator = deriveIndicator({ components, incidents, maintenances }, reported);
+  const indicator = withLeftOut(
+    deriveIndicator({ components, incidents, maintenances }, reported),
+    first,
+    live,
+    planned,
+  );
   const snapshot: StatusSnapshot = {
     page: {
       name: text(page['name']) || new URL(url).hostname,
@@ -179,6 +245,7 @@ export function readNativeFeed(body: unknown, url: string): StatusSnapshot {
     maintenances,
     updatedAt: isoDate(body['updatedAt']),
   };
+  if (first.leftOut) snapshot.componentsLeftOut = first.leftOut;
   // Days in this format are recorded by the feed from the components' own changes.
   if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   const events = isObject(body['links']) ? safeUrl(body['links']['events'], url) : undefined;

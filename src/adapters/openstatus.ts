@@ -18,8 +18,9 @@
 // does (docs.openstatus.dev/reference/maintenance); the status API's "incident"
 // is minor.
 import { FeedFormatError } from '../model/errors.js';
+import { MAX_ITEMS } from '../model/bounds.js';
+import { componentStatusToIndicator, deriveIndicator } from '../model/indicator.js';
 import { withTextPromise } from '../model/promise.js';
-import { deriveIndicator } from '../model/indicator.js';
 import { isoDate, plainText } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import {
@@ -35,11 +36,16 @@ import {
 import {
   asArray,
   asString,
+  bounded,
   fetchJson,
+  firstComponents,
   isObject,
   oneOf,
+  rankOf,
   readItems,
   Warnings,
+  withLeftOut,
+  type Glance,
   type Json,
 } from './read.js';
 import { openStatusApiSlug, openStatusFeedUrl, openStatusRules } from './openstatus-rules.js';
@@ -73,6 +79,21 @@ const ids = (value: unknown) =>
   asArray(value)
     .map(asString)
     .filter((id): id is string => id !== undefined);
+
+function glanceReport(item: unknown): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const status = oneOf(item['status'], INCIDENT_STATUSES);
+  const open = status !== undefined && status !== 'resolved' && status !== 'postmortem';
+  return { rank: rankOf(item['updatedAt'], open), indicator: open ? 'minor' : undefined };
+}
+
+function glanceMaintenance(item: unknown, now: string): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const from = isoDate(item['from']);
+  const to = isoDate(item['to']);
+  const open = !!from && from <= now && !(to && to <= now);
+  return { rank: rankOf(from, open), indicator: open ? 'maintenance' : undefined };
+}
 
 function readReport(item: Json, usesComponents: boolean, warnings: Warnings): Incident | string {
   const id = asString(item['id']);
@@ -160,10 +181,26 @@ export function readOpenStatusFeed(
     const id = isObject(group) ? asString(group['id']) : undefined;
     if (id && isObject(group)) groups.set(id, plainText(group['name']));
   }
-  const incidents = readItems(body['statusReports'], 'status report', warnings, (item) =>
+  // Bounded before reading: past the first components and the newest items, only the
+  // state each adds is looked at.
+  const reports = bounded(
+    asArray(body['statusReports']),
+    MAX_ITEMS,
+    glanceReport,
+    'status reports',
+    warnings,
+  );
+  const incidents = readItems(reports.kept, 'status report', warnings, (item) =>
     readReport(item, usesComponents, warnings),
   );
-  const maintenances = readItems(body['maintenances'], 'maintenance', warnings, (item) =>
+  const planned = bounded(
+    asArray(body['maintenances']),
+    MAX_ITEMS,
+    (item) => glanceMaintenance(item, now),
+    'maintenances',
+    warnings,
+  );
+  const maintenances = readItems(planned.kept, 'maintenance', warnings, (item) =>
     readMaintenance(item, usesComponents, now),
   );
   // A component without a monitor shows what names it: an open report, else a
@@ -181,8 +218,18 @@ export function readOpenStatusFeed(
         ? 'under_maintenance'
         : 'operational';
 
+  const first = firstComponents(
+    asArray(usesComponents ? body['pageComponents'] : body['monitors']),
+    (item) => {
+      if (!isObject(item)) return undefined;
+      const monitorId = asString(item[usesComponents ? 'monitorId' : 'id']);
+      const status = monitorId ? monitorStatus.get(monitorId) : undefined;
+      return status && componentStatusToIndicator(status);
+    },
+    warnings,
+  );
   const components = readItems<StatusComponent>(
-    usesComponents ? body['pageComponents'] : body['monitors'],
+    first.kept,
     usesComponents ? 'page component' : 'monitor',
     warnings,
     (item) => {
@@ -205,9 +252,14 @@ export function readOpenStatusFeed(
       name: plainText(body['title']) || new URL(url).hostname,
       url: new URL('..', url).href,
     },
-    indicator: deriveIndicator(
-      { components, incidents, maintenances },
-      PAGE_STATUS[asString(body['status']) ?? ''],
+    indicator: withLeftOut(
+      deriveIndicator(
+        { components, incidents, maintenances },
+        PAGE_STATUS[asString(body['status']) ?? ''],
+      ),
+      first,
+      reports,
+      planned,
     ),
     description: '',
     components,
@@ -216,6 +268,7 @@ export function readOpenStatusFeed(
     maintenances: sortNewestFirst(maintenances),
     updatedAt: isoDate(body['updatedAt']),
   };
+  if (first.leftOut) snapshot.componentsLeftOut = first.leftOut;
   return warnings.attachTo(snapshot);
 }
 

@@ -1,7 +1,12 @@
 // Tolerant readers for untrusted JSON: each returns a typed value or a default,
 // never throws, so one odd field cannot take down a whole snapshot.
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
-import type { StatusSnapshot } from '../model/types.js';
+// The selection lives here, not in ../model/bounds.ts, which every element loads: only
+// the readers (chunks of their own) need it.
+import { MAX_COMPONENTS } from '../model/bounds.js';
+import { impactToIndicator, worstIndicator } from '../model/indicator.js';
+import { wellFormed } from '../model/sanitize.js';
+import type { Impact, Indicator, StatusSnapshot } from '../model/types.js';
 import { isObject, type Json } from './shape.js';
 
 export { isObject, siteBase, type Json } from './shape.js';
@@ -12,7 +17,8 @@ export function asArray(value: unknown): unknown[] {
 
 export function asString(value: unknown): string | undefined {
   // A blank string names nothing: an id or a zone of "  " is as good as missing.
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  // A lone surrogate becomes U+FFFD, so that an id can always be written and linked.
+  if (typeof value === 'string') return value.trim() === '' ? undefined : wellFormed(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -48,7 +54,13 @@ export function readItems<T>(
 ): T[] {
   const result: T[] = [];
   asArray(items).forEach((item, index) => {
-    const value = isObject(item) ? read(item) : `it is not an object`;
+    let value: T | string;
+    try {
+      value = isObject(item) ? read(item) : `it is not an object`;
+    } catch (error) {
+      // One item a reader cannot handle costs that item, never the whole feed.
+      value = `it could not be read (${reason(error)})`;
+    }
     if (typeof value === 'string') warnings.add(`Dropped ${what} #${index + 1}: ${value}.`);
     else result.push(value);
   });
@@ -131,4 +143,150 @@ export function isAbort(error: unknown, signal?: AbortSignal): boolean {
 /** A short description of why a secondary request failed, for a warning. */
 export function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A rank for selectItems (../model/bounds.ts): open items first, then the newest by
+ * a date field as the feed wrote it (a glance, not a read: no cleaning, no checks).
+ */
+export function rankOf(date: unknown, open: boolean): number {
+  const time = typeof date === 'string' ? Date.parse(date) : typeof date === 'number' ? date : NaN;
+  return (open ? 1e15 : 0) + (Number.isFinite(time) ? time : -1e14);
+}
+
+/** The state an open incident adds to the page: its impact, at least minor. */
+export function openIndicator(impact: Impact | undefined): Indicator {
+  return !impact || impact === 'none' ? 'minor' : impactToIndicator(impact);
+}
+
+/** A list bounded at `max`: the first items, or the newest (`select` with rankOf). */
+export function bounded<T>(
+  items: readonly T[],
+  max: number,
+  glance: (item: T) => Glance,
+  what: string,
+  warnings: Warnings,
+): Selection<T> {
+  const selection = selectItems(items, max, glance);
+  if (selection.leftOut)
+    warnings.add(
+      `Read the newest ${max} of ${items.length} ${what}; the rest still count for the overall state.`,
+    );
+  return selection;
+}
+
+/** The worst of a derived indicator and what the items left out unread add to it. */
+export function withLeftOut(
+  indicator: Indicator,
+  ...selections: Array<Selection<unknown>>
+): Indicator {
+  return worstIndicator([indicator, ...selections.map((selection) => selection.indicator)]);
+}
+
+/** Components past MAX_COMPONENTS counted, glanced at only for the state they add. */
+export function firstComponents<T>(
+  items: readonly T[],
+  glance: (item: T) => Indicator | undefined,
+  warnings: Warnings,
+): Selection<T> {
+  const selection = firstItems(items, MAX_COMPONENTS, glance);
+  if (selection.leftOut)
+    warnings.add(`Read the first ${MAX_COMPONENTS} of ${items.length} components.`);
+  return selection;
+}
+
+/**
+ * What a reader keeps of a list it has not read yet: at most `max` items, ranked by
+ * `glance` (a look at one or two fields, never a full read), best first in one pass
+ * over the list; the others only counted, with the worst state they add to the page,
+ * so that an outage among them still shows in the overall indicator.
+ */
+export interface Selection<T> {
+  kept: T[];
+  leftOut: number;
+  /** The worst of the left-out items' states ('unknown', which counts for nothing, when none). */
+  indicator: Indicator;
+}
+
+/** What `glance` tells of an item: its rank (higher is kept first) and the state it adds. */
+export interface Glance {
+  rank: number;
+  indicator?: Indicator;
+}
+
+/**
+ * The `max` items of highest rank, in the list's order, chosen in one pass with a
+ * bounded heap (n log max, not a sort of the whole list); ties keep the earlier item.
+ */
+export function selectItems<T>(
+  items: readonly T[],
+  max: number,
+  glance: (item: T) => Glance,
+): Selection<T> {
+  if (items.length <= max) return { kept: [...items], leftOut: 0, indicator: 'unknown' };
+  // A min-heap of [rank, index]: its root is the weakest item kept so far.
+  const heap: Array<[number, number]> = [];
+  const weaker = (a: [number, number], b: [number, number]) =>
+    a[0] < b[0] || (a[0] === b[0] && a[1] > b[1]);
+  const down = (from: number) => {
+    for (let at = from; ;) {
+      const left = 2 * at + 1;
+      let least = at;
+      if (left < heap.length && weaker(heap[left]!, heap[least]!)) least = left;
+      if (left + 1 < heap.length && weaker(heap[left + 1]!, heap[least]!)) least = left + 1;
+      if (least === at) return;
+      [heap[at], heap[least]] = [heap[least]!, heap[at]!];
+      at = least;
+    }
+  };
+  const up = (from: number) => {
+    for (let at = from; at > 0;) {
+      const parent = (at - 1) >> 1;
+      if (!weaker(heap[at]!, heap[parent]!)) return;
+      [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+      at = parent;
+    }
+  };
+  const glances = items.map(glance);
+  glances.forEach(({ rank }, index) => {
+    const entry: [number, number] = [Number.isNaN(rank) ? -Infinity : rank, index];
+    if (heap.length < max) {
+      heap.push(entry);
+      up(heap.length - 1);
+    } else if (weaker(heap[0]!, entry)) {
+      heap[0] = entry;
+      down(0);
+    }
+  });
+  const keep = new Uint8Array(items.length);
+  for (const [, index] of heap) keep[index] = 1;
+  const kept: T[] = [];
+  const states: Indicator[] = [];
+  items.forEach((item, index) => {
+    if (keep[index]) kept.push(item);
+    else if (glances[index]!.indicator) states.push(glances[index]!.indicator!);
+  });
+  return {
+    kept,
+    leftOut: items.length - kept.length,
+    indicator: states.length ? worstIndicator(states) : 'unknown',
+  };
+}
+
+/** The first `max` items, the rest glanced at for the state they add (`rank` unused). */
+export function firstItems<T>(
+  items: readonly T[],
+  max: number,
+  glance: (item: T) => Indicator | undefined,
+): Selection<T> {
+  const states: Indicator[] = [];
+  for (let index = max; index < items.length; index++) {
+    const state = glance(items[index]!);
+    if (state) states.push(state);
+  }
+  return {
+    kept: items.slice(0, max),
+    leftOut: Math.max(0, items.length - max),
+    indicator: states.length ? worstIndicator(states) : 'unknown',
+  };
 }

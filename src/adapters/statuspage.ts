@@ -3,7 +3,7 @@
 // maintenances, page url and time zone), incidents.json for resolved history (the
 // last 50). Field names and enum values follow Statuspage's API documentation
 // (https://metastatuspage.com/api/v2/ and developer.statuspage.io).
-import { MAX_COMPONENTS } from '../model/bounds.js';
+import { MAX_COMPONENTS, MAX_ITEMS, MAX_UPDATES } from '../model/bounds.js';
 import { withTextPromise } from '../model/promise.js';
 import { deriveIndicator } from '../model/indicator.js';
 import { FeedFormatError } from '../model/errors.js';
@@ -27,11 +27,16 @@ import {
 import {
   asArray,
   asString,
+  bounded,
   fetchJson,
   isObject,
   oneOf,
+  openIndicator,
+  rankOf,
   readItems,
   Warnings,
+  withLeftOut,
+  type Glance,
   type Json,
 } from './read.js';
 import { statuspageHistoryUrl, statuspageRules, statuspageSummaryUrl } from './statuspage-rules.js';
@@ -49,8 +54,23 @@ const STATUSPAGE_INDICATORS: Record<string, Indicator> = {
   unknown: 'unknown',
 };
 
+function glanceUpdate(update: unknown): Glance {
+  return {
+    rank: isObject(update)
+      ? rankOf(update['display_at'] ?? update['created_at'], false)
+      : -Infinity,
+  };
+}
+
 function readUpdates(item: Json, warnings: Warnings, what: string): IncidentUpdate[] {
-  const updates = readItems(item['incident_updates'], `${what} update`, warnings, (update) => {
+  const { kept } = bounded(
+    asArray(item['incident_updates']),
+    MAX_UPDATES,
+    glanceUpdate,
+    `${what} updates`,
+    warnings,
+  );
+  const updates = readItems(kept, `${what} update`, warnings, (update) => {
     const id = asString(update['id']);
     const createdAt = isoDate(update['display_at']) ?? isoDate(update['created_at']);
     const status =
@@ -112,6 +132,24 @@ function readCommon(
     components: readAffected(item),
     updates,
     postmortemUrl: postmortemPublished ? url : undefined,
+  };
+}
+
+/** An incident's rank and state, from two fields: open ones first, then the newest. */
+function glanceIncident(item: unknown): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const status = oneOf(item['status'], INCIDENT_STATUSES);
+  const open = status !== undefined && status !== 'resolved' && status !== 'postmortem';
+  const indicator = open ? openIndicator(oneOf(item['impact'], IMPACTS)) : undefined;
+  return { rank: rankOf(item['created_at'], open), indicator };
+}
+
+function glanceMaintenance(item: unknown): Glance {
+  if (!isObject(item)) return { rank: -Infinity };
+  const open = item['status'] === 'in_progress' || item['status'] === 'verifying';
+  return {
+    rank: rankOf(item['scheduled_for'], open),
+    indicator: open ? 'maintenance' : undefined,
   };
 }
 
@@ -210,19 +248,35 @@ export function readStatuspageSummary(body: unknown, url: string): StatusSnapsho
   const pageUrl = safeUrl(page['url'])?.replace(/\/+$/, '');
   const status = isObject(body['status']) ? body['status'] : {};
   const { components, rest } = readComponents(body['components'], warnings);
-  const incidents = sortNewestFirst(
-    readItems(body['incidents'], 'incident', warnings, (item) =>
-      readIncident(item, warnings, pageUrl),
-    ),
+  const live = bounded(
+    asArray(body['incidents']),
+    MAX_ITEMS,
+    glanceIncident,
+    'incidents',
+    warnings,
   );
-  const maintenances = readItems(body['scheduled_maintenances'], 'maintenance', warnings, (item) =>
+  const incidents = sortNewestFirst(
+    readItems(live.kept, 'incident', warnings, (item) => readIncident(item, warnings, pageUrl)),
+  );
+  const planned = bounded(
+    asArray(body['scheduled_maintenances']),
+    MAX_ITEMS,
+    glanceMaintenance,
+    'maintenances',
+    warnings,
+  );
+  const maintenances = readItems(planned.kept, 'maintenance', warnings, (item) =>
     readMaintenance(item, warnings, pageUrl),
   );
   const reported = STATUSPAGE_INDICATORS[asString(status['indicator']) ?? ''];
   // The components not read still count for the overall state: only `status` is
   // read of them (an unknown one counts for nothing, as when read).
   const all = [...components, ...(rest as Array<Pick<StatusComponent, 'status'>>)];
-  const indicator = deriveIndicator({ components: all, incidents, maintenances }, reported);
+  const indicator = withLeftOut(
+    deriveIndicator({ components: all, incidents, maintenances }, reported),
+    live,
+    planned,
+  );
   const snapshot: StatusSnapshot = {
     page: {
       name: plainText(page['name']) || new URL(url).hostname,
@@ -253,7 +307,14 @@ export function readStatuspageIncidents(
   if (!isObject(body) || !Array.isArray(body['incidents'])) {
     throw new FeedFormatError(NAME, url, 'the JSON has no "incidents" list.');
   }
-  return readItems(body['incidents'], 'past incident', warnings, (item) =>
+  const { kept } = bounded(
+    asArray(body['incidents']),
+    MAX_ITEMS,
+    glanceIncident,
+    'past incidents',
+    warnings,
+  );
+  return readItems(kept, 'past incident', warnings, (item) =>
     readIncident(item, warnings, pageUrl),
   );
 }

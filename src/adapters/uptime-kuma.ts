@@ -15,7 +15,8 @@
 // day, so no day is made from it.
 import { historyFromSpans, spansFromChecks } from '../model/spans.js';
 import { FeedFormatError } from '../model/errors.js';
-import { deriveIndicator } from '../model/indicator.js';
+import { MAX_COMPONENTS, MAX_ITEMS } from '../model/bounds.js';
+import { componentStatusToIndicator, deriveIndicator, worstIndicator } from '../model/indicator.js';
 import { isoDate, plainText, safeUrl } from '../model/sanitize.js';
 import { sortNewestFirst } from '../model/sort.js';
 import type {
@@ -23,6 +24,7 @@ import type {
   ComponentStatus,
   Impact,
   Incident,
+  Indicator,
   Maintenance,
   MaintenanceStatus,
   StatusComponent,
@@ -32,10 +34,14 @@ import {
   asArray,
   asNumber,
   asString,
+  bounded,
   fetchJson,
   isObject,
+  openIndicator,
+  rankOf,
   readItems,
   Warnings,
+  withLeftOut,
   type Json,
 } from './read.js';
 import type { FeedAdapter } from './types.js';
@@ -48,9 +54,12 @@ const PAGE_PATH = /^(.*?)\/(?:status|api\/status-page(?:\/heartbeat)?)\/([^/]+)\
 /** `…/status/<slug>` or either API URL → the base URL and the slug; undefined for any other URL. */
 function uptimeKumaPage(source: URL): { base: URL; slug: string } | undefined {
   const match = PAGE_PATH.exec(source.pathname);
-  return match
-    ? { base: new URL(`${match[1]}/`, source.origin), slug: decodeURIComponent(match[2]!) }
-    : undefined;
+  if (!match) return undefined;
+  try {
+    return { base: new URL(`${match[1]}/`, source.origin), slug: decodeURIComponent(match[2]!) };
+  } catch {
+    return undefined; // a slug of broken percent-encoding names no page
+  }
 }
 
 const HEARTBEAT_STATUS: Record<number, ComponentStatus> = {
@@ -157,10 +166,22 @@ export function readUptimeKuma(
   const warnings = new Warnings();
   let updatedAt: string | undefined;
   const components: StatusComponent[] = [];
+  // Bounded before reading: past the first monitors only the newest beat of each is
+  // looked at (its history is never worked out).
+  let leftOut = 0;
+  const leftOutStates: Indicator[] = [];
   for (const group of readItems(page['publicGroupList'], 'group', warnings, (group) => group)) {
     const groupName = plainText(group['name']) || undefined;
+    const monitors = asArray(group['monitorList']);
+    const room = Math.max(0, MAX_COMPONENTS - components.length);
+    for (const monitor of monitors.slice(room)) {
+      leftOut += 1;
+      const id = isObject(monitor) ? asString(monitor['id']) : undefined;
+      const status = id && HEARTBEAT_STATUS[asNumber(latestBeat(beatsById[id])?.['status']) ?? -1];
+      if (status) leftOutStates.push(componentStatusToIndicator(status));
+    }
     components.push(
-      ...readItems(group['monitorList'], 'monitor', warnings, (monitor) => {
+      ...readItems(monitors.slice(0, room), 'monitor', warnings, (monitor) => {
         const id = asString(monitor['id']);
         const name = plainText(monitor['name']);
         if (!id || !name) return 'it has no id or name';
@@ -189,22 +210,54 @@ export function readUptimeKuma(
     : page['incident']
       ? [page['incident']]
       : [];
-  const incidents = sortNewestFirst(
-    readItems(pinned, 'incident', warnings, (item) => readIncident(item, pageUrl)),
+  // A pinned incident is open; a listed maintenance is under way unless it says otherwise.
+  const live = bounded(
+    pinned,
+    MAX_ITEMS,
+    (item) => ({
+      rank: isObject(item) ? rankOf(item['createdDate'], true) : -Infinity,
+      indicator: isObject(item)
+        ? openIndicator(STYLE_IMPACT[asString(item['style']) ?? ''])
+        : undefined,
+    }),
+    'incidents',
+    warnings,
   );
-  const maintenances = readItems(page['maintenanceList'], 'maintenance', warnings, (item) =>
+  const incidents = sortNewestFirst(
+    readItems(live.kept, 'incident', warnings, (item) => readIncident(item, pageUrl)),
+  );
+  const planned = bounded(
+    asArray(page['maintenanceList']),
+    MAX_ITEMS,
+    (item) => {
+      const open =
+        isObject(item) &&
+        (MAINTENANCE_STATUS[asString(item['status']) ?? ''] ?? 'in_progress') === 'in_progress';
+      return { rank: open ? 1 : 0, indicator: open ? 'maintenance' : undefined };
+    },
+    'maintenances',
+    warnings,
+  );
+  const maintenances = readItems(planned.kept, 'maintenance', warnings, (item) =>
     readMaintenance(item, now),
   );
+  if (leftOut)
+    warnings.add(`Read the first ${MAX_COMPONENTS} of ${MAX_COMPONENTS + leftOut} monitors.`);
   const config = page['config'];
   const snapshot: StatusSnapshot = {
     page: { name: plainText(config['title']) || new URL(pageUrl).hostname, url: safeUrl(pageUrl) },
-    indicator: deriveIndicator({ components, incidents, maintenances }),
+    indicator: withLeftOut(
+      worstIndicator([deriveIndicator({ components, incidents, maintenances }), ...leftOutStates]),
+      live,
+      planned,
+    ),
     description: '',
     components,
     incidents,
     maintenances,
     updatedAt,
   };
+  if (leftOut) snapshot.componentsLeftOut = leftOut;
   if (components.some((component) => component.history)) snapshot.historySource = 'recorded';
   return warnings.attachTo(snapshot);
 }

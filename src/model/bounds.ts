@@ -9,6 +9,15 @@ import type { StatusSnapshot } from './types.js';
 export const MAX_COMPONENTS = 5000;
 
 /**
+ * Incidents, and maintenances, a snapshot keeps: the newest, far more than any list
+ * shows, few enough that a feed of 100,000 costs no more to read than a real one.
+ */
+export const MAX_ITEMS = 300;
+
+/** Updates kept per incident, the newest: more than any timeline shows. */
+export const MAX_UPDATES = 100;
+
+/**
  * The snapshot with at most MAX_COMPONENTS components, the rest counted in
  * `componentsLeftOut` ("And N more on the status page"). Its indicator was worked out
  * from them all, so what is left out still counts in the overall state.
@@ -29,5 +38,8 @@ export function boundComponents(snapshot: StatusSnapshot): StatusSnapshot {
  * text. The full text stays on the status page.
  */
 export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  if (text.length <= max) return text;
+  // Never between the two halves of a surrogate pair: half a character is no text.
+  const end = /[\ud800-\udbff]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${text.slice(0, end).trimEnd()}…`;
 }

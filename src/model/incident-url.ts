@@ -1,7 +1,7 @@
 // Where an incident (or maintenance) lives on a status page: the rule Statuspage
 // uses for its own pages, shared by the Statuspage reader and the reference server
 // so that both give every item the same link.
-import { safeUrl } from './sanitize.js';
+import { safeUrl, wellFormed } from './sanitize.js';
 
 /** `url` without the slashes it ends with ("https://status.example.com/" → "…com"). */
 export function withoutTrailingSlashes(url: string): string {
@@ -17,5 +17,13 @@ export function withoutTrailingSlashes(url: string): string {
  */
 export function incidentUrl(pageUrl: string | undefined, id: string): string | undefined {
   if (!pageUrl) return undefined;
-  return safeUrl(`incidents/${encodeURIComponent(id)}`, `${withoutTrailingSlashes(pageUrl)}/`);
+  return safeUrl(`incidents/${pathSegment(id)}`, `${withoutTrailingSlashes(pageUrl)}/`);
+}
+
+/**
+ * `text` percent-encoded for one path segment. A lone surrogate (which
+ * encodeURIComponent refuses with a URIError) is encoded as U+FFFD.
+ */
+export function pathSegment(text: string): string {
+  return encodeURIComponent(wellFormed(text));
 }

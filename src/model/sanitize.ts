@@ -1,5 +1,19 @@
 // Pure text and link hygiene shared by every adapter. Runs in Node and browsers:
 // no DOM, so provider markup never reaches a parser that could run it.
+// Nothing is imported here: every element loads ../model/bounds.ts, and a module it
+// shared with the readers would put this one in every element's bundle too.
+
+/** The most of a text (a body, a description, a name) a snapshot keeps: what a list draws. */
+export const MAX_TEXT = 2000;
+
+// Half a surrogate pair with no other half: JSON can carry one ("\ud800"), and
+// encodeURIComponent, TextEncoder and a server's write all choke on it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with every lone surrogate replaced by U+FFFD, as `String.prototype.toWellFormed` does. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -33,18 +47,42 @@ function decodeEntities(text: string): string {
 
 /**
  * Provider text (which may hold HTML) as plain text: tags removed, block ends and
- * `<br>` turned into line breaks, entities decoded, runs of blank lines collapsed.
+ * `<br>` turned into line breaks, entities decoded, runs of blank lines collapsed,
+ * well-formed, and at most `max` characters (with an ellipsis when cut).
  */
-export function plainText(value: unknown): string {
+export function plainText(value: unknown, max = MAX_TEXT): string {
   if (typeof value !== 'string') return '';
+  // Only the head of a long text can be kept: cleaning a megabyte to keep two
+  // thousand characters would stall the page. Markup takes room, so more is read
+  // than kept; a tag or an entity the cut splits is dropped.
+  const room = 16 * max + 4096;
+  const cut = value.length > room;
+  const head = cut ? withoutBrokenEnd(value.slice(0, room)) : value;
   const text = withoutTags(
-    withoutScriptsAndStyles(value)
+    withoutScriptsAndStyles(head)
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n'),
   );
-  return withoutLineEndBlanks(decodeEntities(text).replace(/\r\n?/g, '\n'))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const plain = wellFormed(
+    withoutLineEndBlanks(decodeEntities(text).replace(/\r\n?/g, '\n'))
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
+  if (!cut && plain.length <= max) return plain;
+  // Never between the two halves of a surrogate pair (as bounds.ts's clip).
+  const end = Math.min(
+    plain.length,
+    /[\ud800-\udbff]/.test(plain[max - 2] ?? '') ? max - 2 : max - 1,
+  );
+  return `${plain.slice(0, end).trimEnd()}…`;
+}
+
+/** A text cut anywhere without the tag or entity the cut split. */
+function withoutBrokenEnd(text: string): string {
+  const open = text.lastIndexOf('<');
+  const head = open > text.lastIndexOf('>') ? text.slice(0, open) : text;
+  const amp = head.lastIndexOf('&');
+  return amp >= 0 && amp > head.length - 10 && !head.includes(';', amp) ? head.slice(0, amp) : head;
 }
 
 // The helpers below take time in proportion to the text whatever it holds: a feed

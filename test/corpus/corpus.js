@@ -115,11 +115,18 @@ const MAX_TIME = Date.UTC(2200, 0, 1);
 export function modelProblems(snapshot) {
   const problems = [];
   const fail = (where, what) => problems.push(`${where}: ${what}`);
+  // A lone surrogate (half a UTF-16 pair) breaks encodeURIComponent and every write.
+  const wellFormed = (where, value) => {
+    if (typeof value === 'string' && !value.isWellFormed())
+      fail(where, `${JSON.stringify(value)} holds a lone surrogate`);
+  };
   const isText = (where, value) => {
     if (typeof value !== 'string') fail(where, `text is ${JSON.stringify(value)}, not a string`);
+    wellFormed(where, value);
   };
   const isName = (where, value) => {
     if (typeof value !== 'string' || value.trim() === '') fail(where, `empty or not a string`);
+    wellFormed(where, value);
   };
   const isOneOf = (where, value, allowed) => {
     if (!allowed.includes(value)) fail(where, `${JSON.stringify(value)} is not one of ${allowed}`);
@@ -184,6 +191,7 @@ export function modelProblems(snapshot) {
     isLink(`${where}.postmortemUrl`, item.postmortemUrl);
     if (!Array.isArray(item.components) || item.components.some((id) => typeof id !== 'string'))
       fail(`${where}.components`, 'not a list of ids');
+    else item.components.forEach((id, index) => wellFormed(`${where}.components[${index}]`, id));
     if (!Array.isArray(item.updates)) fail(`${where}.updates`, 'not a list');
     (item.updates ?? []).forEach((update, index) => {
       const at = `${where}.updates[${index}]`;

@@ -109,6 +109,8 @@ const texts = fc.oneof(
     '</style><style>*{}</style>',
     '\u202Eevil\u202C',
     '&lt;b&gt;&#0;&#x110000;',
+    'a\ud800b',
+    '\udc00 lone',
     '<<<<',
     'a\r\nb \t\n\n\n\nc',
   ),
@@ -145,7 +147,19 @@ const isoDates = fc.oneof(
     .date({ min: new Date(1990, 0, 1), max: new Date(2199, 0, 1), noInvalidDate: true })
     .map((d) => d.toISOString()),
 );
-const ids = fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}$/) }, field);
+// Lone surrogates (half a UTF-16 pair, which JSON can carry) in ids, often: an id is
+// what a reader percent-encodes into a link.
+const loneSurrogates = fc.oneof(
+  fc.constantFrom('a\ud800b', '\udc00', 'x\ud83d', '\udfff\ud800'),
+  fc
+    .tuple(fc.string({ unit: 'binary', maxLength: 4 }), fc.integer({ min: 0xd800, max: 0xdfff }))
+    .map(([text, unit]) => `${text}${String.fromCharCode(unit)}${text}`),
+);
+const ids = fc.oneof(
+  { weight: 3, arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}$/) },
+  { weight: 1, arbitrary: loneSurrogates },
+  field,
+);
 const statuspageUpdate = item(['id', 'status', 'body', 'created_at', 'display_at'], {
   id: ids,
   status: likely('investigating', 'identified', 'resolved', 'scheduled', 'in_progress'),
