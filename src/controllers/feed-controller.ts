@@ -89,8 +89,7 @@ export class FeedController implements ReactiveController {
   }
 
   private _optionsKey(): string {
-    const { src, adapter, interval, transport, history } = this._options();
-    return `${src}|${adapter}|${interval}|${transport}|${history}`;
+    return Object.values(this._options()).join('|');
   }
 
   private _connect(): void {
