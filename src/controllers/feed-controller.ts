@@ -100,9 +100,7 @@ export class FeedController implements ReactiveController {
     let store: FeedStore;
     try {
       if (!src) {
-        throw new Error(
-          `<${tag}> has no src: set src="…" to the status page or feed URL (e.g. src="https://www.githubstatus.com").`,
-        );
+        throw new Error(`<${tag}> has no src: set src="…" to the status page or feed URL.`);
       }
       store = getFeed({ src, adapter });
     } catch (error) {
