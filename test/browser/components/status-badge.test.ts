@@ -392,7 +392,9 @@ describe('<status-badge>', () => {
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('error');
       expect(label(el)).to.equal('Status unavailable');
-      expect((await diagnostics()).join('\n')).to.contain('<status-badge> has no src: set src="');
+      expect((await diagnostics()).join('\n'))
+        .to.contain('<status-badge> has no src: set src="')
+        .and.to.contain('For example src="https://www.githubstatus.com".');
     });
   });
 
