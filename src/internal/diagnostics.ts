@@ -4,6 +4,8 @@
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import type { FeedOptions } from '../feed/store.js';
 
+export { debugStyles } from './debug-styles.js';
+
 /** The problem, then what to check, in one paragraph. */
 export function diagnose(error: Error): string {
   const hint =

@@ -374,6 +374,9 @@ describe('<status-badge>', () => {
       );
       await waitUntil(() => el.shadowRoot!.querySelector('[part~="debug"]'));
       expect(partText(el, 'debug')).to.contain('HTTP 404').and.to.contain('Check the URL in src');
+      // Its look loads with it: a monospaced box that keeps the diagnosis's line breaks.
+      const box = getComputedStyle(el.shadowRoot!.querySelector('[part~="debug"]')!);
+      expect([box.whiteSpace, box.borderTopStyle]).to.deep.equal(['pre-wrap', 'dashed']);
       document.documentElement.setAttribute('data-status-widgets-debug', '');
       try {
         const other = await settled(
