@@ -30,7 +30,12 @@ const used = (source) => new Set([...source.matchAll(/var\((--[\w-]+)/g)].map((m
 
 function stylesOf(tag) {
   const element = read(`src/components/${tag}/${tag}.ts`);
-  const sources = [read(`src/components/${tag}/${tag}.styles.ts`), read('src/internal/styles.ts')];
+  const sources = [
+    read(`src/components/${tag}/${tag}.styles.ts`),
+    read('src/internal/styles.ts'),
+    // The inline diagnosis (`debug`), which loads with it.
+    read('src/internal/debug-styles.ts'),
+  ];
   if (element.includes('boxStyles')) sources.push(read('src/internal/box-styles.ts'));
   return sources;
 }

@@ -89,8 +89,7 @@ export class FeedController implements ReactiveController {
   }
 
   private _optionsKey(): string {
-    const { src, adapter, interval, transport, history } = this._options();
-    return `${src}|${adapter}|${interval}|${transport}|${history}`;
+    return Object.values(this._options()).join('|');
   }
 
   private _connect(): void {
@@ -101,9 +100,7 @@ export class FeedController implements ReactiveController {
     let store: FeedStore;
     try {
       if (!src) {
-        throw new Error(
-          `<${tag}> has no src: set src="…" to the status page or feed URL (e.g. src="https://www.githubstatus.com").`,
-        );
+        throw new Error(`<${tag}> has no src: set src="…" to the status page or feed URL.`);
       }
       store = getFeed({ src, adapter });
     } catch (error) {

@@ -84,21 +84,25 @@ export class FeedStore extends FeedSubject {
   /** Seconds between polls: the shortest any subscriber present asks for, floored. */
   get interval(): number {
     const fallback = this.defaultInterval ?? DEFAULT_INTERVAL;
-    const asked = [...this._listeners.values()].map((wants) => wants.interval ?? fallback);
-    const interval = asked.length ? Math.min(...asked) : fallback;
+    const interval = Math.min(...this._wants().map((wants) => wants.interval ?? fallback));
     return Math.max(MIN_INTERVAL, Number.isFinite(interval) ? interval : DEFAULT_INTERVAL);
   }
 
   /** `sse` while any subscriber present asks for the event stream, else `poll`. */
   get transport(): FeedTransport {
-    const wants = [...this._listeners.values()];
-    const asked = (w: FeedWants) => (w.transport ?? this.defaultTransport) === 'sse';
-    return (wants.length ? wants.some(asked) : this.defaultTransport === 'sse') ? 'sse' : 'poll';
+    return this._wants().some((w) => (w.transport ?? this.defaultTransport) === 'sse')
+      ? 'sse'
+      : 'poll';
   }
 
   // Sets the transport for subscribers that name none (kept for scripts that set it).
   set transport(transport: FeedTransport) {
     this.defaultTransport = transport;
+  }
+
+  /** What each subscriber present asks; with none, what one naming nothing would. */
+  private _wants(): FeedWants[] {
+    return this._listeners.size ? [...this._listeners.values()] : [{}];
   }
 
   /** True in a tab that shares the feed and does not lead: it shows what the leader loads. */
@@ -144,11 +148,7 @@ export class FeedStore extends FeedSubject {
    * `requestHistory()` asked for it.
    */
   get history(): boolean {
-    if (this._historyAsked) return true;
-    for (const wants of this._listeners.values()) {
-      if (wants.history) return true;
-    }
-    return false;
+    return this._historyAsked || this._wants().some((wants) => wants.history);
   }
 
   /**
@@ -158,12 +158,9 @@ export class FeedStore extends FeedSubject {
    * cost one request per poll.
    */
   requestHistory(): void {
-    if (this.history) {
-      this._historyAsked = true;
-      return;
-    }
+    const wanted = this.history;
     this._historyAsked = true;
-    this._historyWanted();
+    if (!wanted) this._historyWanted();
   }
 
   /** The history has just become wanted: read it now, or ask the leading tab to. */

@@ -4,6 +4,8 @@
 import { FeedFormatError, FeedRequestError } from '../model/errors.js';
 import type { FeedOptions } from '../feed/store.js';
 
+export { debugStyles } from './debug-styles.js';
+
 /** The problem, then what to check, in one paragraph. */
 export function diagnose(error: Error): string {
   const hint =
@@ -15,7 +17,10 @@ export function diagnose(error: Error): string {
           : 'The widget retries with backoff and keeps its last good data.'
       : error instanceof FeedFormatError
         ? 'Check src, or set adapter="…" to the feed’s format.'
-        : '';
+        : // An element without src (see FeedController): an example of one.
+          / has no src: /.test(error.message)
+          ? 'For example src="https://www.githubstatus.com".'
+          : '';
   return hint ? `${error.message} ${hint}` : error.message;
 }
 

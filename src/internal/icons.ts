@@ -1,4 +1,4 @@
-import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Indicator } from '../model/types.js';
 
 // One shape and one glyph per severity, so the state is never told by colour alone:
@@ -32,9 +32,11 @@ export function indicatorIcon(indicator: Indicator | 'overdue'): SVGTemplateResu
  * beside it); without, it is decoration next to a visible word.
  */
 export function severity(indicator: Indicator | 'overdue', label?: string): TemplateResult {
-  return label
-    ? html`<span part="indicator" data-indicator=${indicator} role="img" aria-label=${label}
-        >${indicatorIcon(indicator)}</span
-      >`
-    : html`<span part="indicator" data-indicator=${indicator}>${indicatorIcon(indicator)}</span>`;
+  return html`<span
+    part="indicator"
+    data-indicator=${indicator}
+    role=${label ? 'img' : nothing}
+    aria-label=${label || nothing}
+    >${indicatorIcon(indicator)}</span
+  >`;
 }

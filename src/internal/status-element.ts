@@ -22,6 +22,8 @@ export type Rendered = TemplateResult | typeof nothing;
 
 /** The diagnosis writer, once a failure has loaded it (./diagnostics.ts). */
 let diagnose: ((error: Error) => string) | undefined;
+/** How the inline diagnosis looks, loaded with it. */
+let debugSheet: CSSStyleSheet | undefined;
 
 /** The most characters of a feed's name an element draws (the rest is on the status page). */
 export const NAME_MAX = 200;
@@ -172,10 +174,16 @@ export abstract class StatusElement extends LitElement {
     if (!error || this.state === 'ready') return nothing;
     if (!this.debug && !document.documentElement.hasAttribute('data-status-widgets-debug'))
       return nothing;
-    if (diagnose) return html`<pre part="debug">${diagnose(error)}</pre>`;
+    if (diagnose) {
+      const root = this.renderRoot as ShadowRoot;
+      if (debugSheet && !root.adoptedStyleSheets.includes(debugSheet))
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, debugSheet];
+      return html`<pre part="debug">${diagnose(error)}</pre>`;
+    }
     import('./diagnostics.js').then(
       (loaded) => {
         diagnose = loaded.diagnose;
+        debugSheet = loaded.debugStyles.styleSheet;
         this.requestUpdate();
       },
       // Without its code, the error's own message still says what failed.

@@ -102,21 +102,6 @@ export const hostStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  [part~='debug'] {
-    display: block;
-    margin: 0.35em 0 0;
-    padding: 0.5em 0.7em;
-    white-space: pre-wrap;
-    font:
-      0.8em/1.4 ui-monospace,
-      SFMono-Regular,
-      Menlo,
-      monospace;
-    text-align: start;
-    background: var(--_raised);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
   .vh {
     position: absolute;
     width: 1px;

@@ -6,7 +6,7 @@
 globalThis.document?.addEventListener?.('securitypolicyviolation', (event) => {
   if (event.violatedDirective === 'trusted-types' && event.sample === 'lit-html') {
     console.error(
-      "[status-widgets] This page's CSP refuses the Trusted Types policy lit-html: add it to trusted-types ('allow-duplicates' too if the site uses Lit).",
+      "[status-widgets] The page's CSP refuses lit-html: add it to trusted-types ('allow-duplicates' too if the site uses Lit).",
     );
   }
 });

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResult, LitElement } from 'lit';
 import '../../src/define.js';
+import { debugStyles } from '../../src/internal/debug-styles.js';
 
 interface Manifest {
   modules: { declarations?: { tagName?: string; cssProperties?: { name: string }[] }[] }[];
@@ -11,7 +12,10 @@ interface Manifest {
 /** The public tokens an element's styles read, found in the CSS the browser applies. */
 function tokensRead(tag: string): Set<string> {
   const element = customElements.get(tag) as unknown as typeof LitElement;
-  const css = element.elementStyles.map((style) => (style as CSSResult).cssText ?? '').join('\n');
+  // With the inline diagnosis's, which an element adopts when it draws one.
+  const css = [...element.elementStyles, debugStyles]
+    .map((style) => (style as CSSResult).cssText ?? '')
+    .join('\n');
   // Each private --_x is read from one public --status-y (with its default).
   const publicOf = new Map(
     [...css.matchAll(/(--_[\w-]+)\s*:\s*var\(\s*(--status-[\w-]+)/g)].map((m) => [m[1], m[2]]),

@@ -376,6 +376,9 @@ describe('<status-badge>', () => {
       );
       await waitUntil(() => el.shadowRoot!.querySelector('[part~="debug"]'));
       expect(partText(el, 'debug')).to.contain('HTTP 404').and.to.contain('Check the URL in src');
+      // Its look loads with it: a monospaced box that keeps the diagnosis's line breaks.
+      const box = getComputedStyle(el.shadowRoot!.querySelector('[part~="debug"]')!);
+      expect([box.whiteSpace, box.borderTopStyle]).to.deep.equal(['pre-wrap', 'dashed']);
       document.documentElement.setAttribute('data-status-widgets-debug', '');
       try {
         const other = await settled(
@@ -394,7 +397,9 @@ describe('<status-badge>', () => {
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('error');
       expect(label(el)).to.equal('Status unavailable');
-      expect((await diagnostics()).join('\n')).to.contain('<status-badge> has no src: set src="');
+      expect((await diagnostics()).join('\n'))
+        .to.contain('<status-badge> has no src: set src="')
+        .and.to.contain('For example src="https://www.githubstatus.com".');
     });
   });
 
