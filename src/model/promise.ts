@@ -33,7 +33,7 @@ const ABOUT =
 // What promises the next update. Group 1, the verb ("we'll update you"), takes its
 // time right after it: "we will update the DNS records within 30 minutes" is no promise.
 const TRIGGER = new RegExp(
-  '\\b(?:next\\s+updates?|(?:provide|post|share|send|give|issue|publish|have|expect)\\s+(?:(?:you|customers|everyone)\\s+)?(?:with\\s+)?(?:(?:another|an?|the|our)\\s+)?(?:(?:next|further|additional|new|more|status|incident|progress)\\s+)?updates?' +
+  '\\b(?:next\\s+updates?|(?:provide|post|share|send|give|issue|publish|have|expect)\\s+(?:you\\s+)?(?:with\\s+)?(?:(?:another|an?|the|our)\\s+)?(?:(?:next|further|additional|new|more|status|incident|progress)\\s+)?updates?' +
     '|updates?\\s+(?:will\\s+(?:be\\s+)?|to\\s+)(?:provided|posted|shared|published|sent|follow)' +
     "|((?:will|['’]ll)\\s+(?:continue\\s+to\\s+)?update(?:\\s+(?:you|everyone|here|(?:this|the)\\s+(?:page|incident|post|status\\s+page)))?)" +
     '|(?:nächste|weitere)[snmr]?\\s+(?:update|aktualisierung)|wir\\s+(?:melden\\s+uns|informieren)' +
@@ -60,7 +60,7 @@ const DURATION = new RegExp(
 const CLOCK = new RegExp(
   "\\s*(?:[:\\-–—]\\s*)?(?:(at|by|before|around|until|no\\s+later\\s+than|um|bis|gegen|spätestens\\s+um|à|avant|vers|jusqu['’]à|(?:a|antes\\s+de|hacia|para|hasta)\\s+las)\\s+)?" +
     ABOUT +
-    '(\\d{1,2})(?:[:.h](\\d\\d))?\\s*([ap]\\.?m\\.?|uhr|h)?\\s*\\(?\\s*([a-z]{2,5})(?:\\s*([+\\-−])\\s*(\\d{1,2})(?::?(\\d\\d))?)?\\s*\\)?' +
+    '(\\d{1,2})(?:[:.h](\\d\\d))?\\s*([ap]\\.?m\\.?|uhr|h(?:eures?|oras?)?)?\\s*\\(?\\s*([a-z]{2,5})(?:\\s*([+\\-−])\\s*(\\d{1,2})(?::?(\\d\\d))?)?\\s*\\)?' +
     `(?![\\p{L}\\d])(?![\\s,]*(?:on\\b|\\d|tomorrow|morgen|demain|mañana|${DAYS}))`,
   'iuy',
 );
@@ -68,19 +68,20 @@ const CLOCK = new RegExp(
 // Words that may stand between a promise and its time ("the next update will be
 // provided in …"): letters only, never one that starts another clause or names a day.
 const FILLER = new RegExp(
-  `\\s+(?!(?:when|once|after|if|as|until|unless|because|while|since|and|or|but|ago|was|were|has|had|today|tonight|tomorrow|week|wenn|sobald|nachdem|falls|und|oder|aber|morgen|heute|seit|vor|war|wurden?|quand|dès|lorsque|si|et|ou|mais|demain|depuis|cuando|y|o|pero|mañana|hoy|desde|hace|fue)(?![\\p{L}'’])|${DAYS})[\\p{L}'’]+`,
+  `\\s+(?!(?:when|once|after|if|as|until|unless|because|while|since|and|or|but|ago|today|tonight|tomorrow|week|wenn|sobald|nachdem|falls|und|oder|aber|morgen|heute|quand|dès|lorsque|si|et|ou|mais|demain|cuando|y|o|pero|mañana|hoy)(?![\\p{L}'’])|${DAYS})[\\p{L}'’]+`,
   'iuy',
 );
 
 // Japanese and Chinese: a duration or a clock time after "the next update", or tied to
 // an update word ending its clause (so "30分钟后更新配置", updating a setting, is none).
+const CJK_DIGITS = '一二三四五六七八九';
 const CJK_ZONE =
-  '(?:日本|北京|台北|臺北|台[湾灣]|香港)[时時][间間]|[协協][调調定]世界[时時]|UTC|GMT|JST';
+  '(?:日本|北京|[台臺]北|台[湾灣]|香港)[时時][间間]|[协協][调調定]世界[时時]|UTC|GMT|JST';
 const CJK = new RegExp(
-  '((?:次回の?|次の|下一?次的?)(?:更新|報告|お知らせ|案内|通[报報]|公告)[^。\\n]{0,12}?)?(?:' +
-    '(\\d{1,3}(?:\\.\\d)?|[一二两兩三四五六七八九十]{1,3})?\\s*[个個]?\\s*(半)?\\s*(分[钟鐘]?|小[时時]|時間|[钟鐘][头頭])(半)?\\s*(?:程度|ほど|左右)?\\s*(?:[後后]|[以之]?[内內])' +
+  '((?:次回|次|下一?次)[の的]?(?:更新|報告|お知らせ)[^。\\n]{0,12}?)?(?:' +
+    `(\\d{1,3}(?:\\.\\d)?|[${CJK_DIGITS}十两兩]{1,3})?\\s*[个個]?\\s*(半)?\\s*(分[钟鐘]?|小[时時]|時間)(半)?\\s*(?:ほど|程度|左右)?\\s*(?:[後后]|[以之]?[内內])` +
     `|(?:(?:${CJK_ZONE})\\s*)?([上下]午|午[前後]|晚上)?\\s*(\\d{1,2})(?:[:：](\\d\\d)|\\s*[時时点點](?:\\s*(\\d{1,2})\\s*分)?)\\s*[(（]?\\s*(?:${CJK_ZONE})?)` +
-    '(\\s*(?:頃|ごろ|前|之前|以前)?\\s*(?:まで)?[^。\\n]{0,15}?(?:お知らせ|報告|続報|連絡|案内|アップデート|通[报報]|告知|公告|更新(?:(?:いた)?します|(?![^进進情状狀信消資予\\P{L}]))))?',
+    '([^。\\n]{0,15}?(?:お知らせ|報告|続報|連絡|通[报報]|更新(?:(?:いた)?します|(?![^进進情状狀予\\P{L}]))))?',
   'giu',
 );
 
@@ -157,8 +158,7 @@ function readCjk(m: RegExpExecArray, from: number): number | undefined {
 
 function cjkNumber(text: string): number {
   if (/^\d/.test(text)) return Number(text);
-  const digit = (c = '') =>
-    '一二三四五六七八九'.indexOf(c) + 1 || ('两兩'.includes(c) && c ? 2 : 0);
+  const digit = (c = '') => CJK_DIGITS.indexOf(c) + 1 || ('两兩'.includes(c) && c ? 2 : 0);
   const ten = text.indexOf('十');
   return ten < 0 ? digit(text[0]) : (ten ? digit(text[0]) : 1) * 10 + digit(text[ten + 1]);
 }
