@@ -21,10 +21,11 @@ const groupOf = (table: string, word: string): number =>
 // (CST, IST, BST, AST) or that change with the season (PT, ET, CT) are not here.
 const ZONES =
   'hst|akst|pst akdt|mst pdt|mdt|est cdt|edt||||utc gmt wet|west cet mez|cest mesz eet|eest|||||hkt sgt awst|jst kst|aest|aedt|nzst|nzdt';
-// Number words of the shipped languages, by value ("an hour", "einer halben Stunde").
+// Number words of the shipped languages, by value ("an hour", "einer halben Stunde"):
+// one to five, as writers spell them out; larger numbers are written in digits.
 const WORDS =
-  'a an one ein eine einer un une una|two zwei deux dos|three drei trois tres|four vier quatre cuatro|five fünf cinq cinco|ten zehn dix diez|fifteen fünfzehn quinze quince|twenty zwanzig vingt veinte|thirty dreißig trente treinta|half halben demi media';
-const VALUES = [1, 2, 3, 4, 5, 10, 15, 20, 30, 0.5];
+  'a an one ein eine einer un une una|two zwei deux dos|three drei trois tres|four vier quatre cuatro|five fünf cinq cinco|half halben demi media';
+const VALUES = [1, 2, 3, 4, 5, 0.5];
 // Days and months: a word that names another day ends the reading.
 const DAYS = '(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
 const ABOUT =
