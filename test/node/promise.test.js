@@ -131,6 +131,21 @@ describe('bounds', () => {
     }
   });
 
+  test('a long run of spaces inside a promise is read in linear time', () => {
+    const spaces = ' '.repeat(3980);
+    const started = performance.now();
+    for (const text of [
+      `Next update at 14${spaces}x`,
+      `Next update at 14:30${spaces}`,
+      `下次更新${spaces.slice(2000)}1${spaces.slice(2000)}`,
+      `1${spaces}分`,
+      `next update${spaces}in`,
+    ]) {
+      assert.equal(read(text), undefined);
+    }
+    assert.ok(performance.now() - started < 1000, 'read in under a second');
+  });
+
   test('an unreadable update time gives no promise', () => {
     assert.equal(promisedUpdateAt('Next update in 30 minutes.', 'not a date'), undefined);
   });
