@@ -62,6 +62,9 @@ describe('every shipped language, where the phrasing is unambiguous', () => {
     ['Próxima actualización en 30 minutos.', after(30)],
     ['Publicaremos otra actualización a las 15:00 UTC.', '2026-09-22T15:00:00.000Z'],
     ['Próxima actualización en media hora.', after(30)],
+    ['Prochaine mise à jour à 15 heures UTC.', '2026-09-22T15:00:00.000Z'],
+    ['Próxima actualización a las 15:00 horas UTC.', '2026-09-22T15:00:00.000Z'],
+    ['30分ほど後にお知らせします。', after(30)],
     ['30分後に更新します。', after(30)],
     ['次回の更新は1時間後を予定しています。', after(60)],
     ['15:00（日本時間）頃に続報をお知らせします。', '2026-09-22T06:00:00.000Z'],
@@ -97,6 +100,8 @@ describe('what is not a promise', () => {
     'We will provide an update in a couple of hours.', // not a clear duration
     'We will provide an update tomorrow at 09:00 UTC.', // another day
     'We will provide an update at 09:00 UTC on Monday.',
+    'We will provide an update early next week at 10:00 UTC.', // another week
+    'We will provide an update after 09:00 UTC.', // a time past other words needs its "at" or "by"
     'Next update at 14:30.', // no zone
     'Next update at 14:30 CST.', // China, Cuba or US Central
     'Next update at 14:30 IST.', // India, Ireland or Israel
@@ -124,6 +129,21 @@ describe('bounds', () => {
     for (const text of ['next update '.repeat(5000), 'in 1 '.repeat(5000), '30分'.repeat(5000)]) {
       assert.equal(read(text), undefined);
     }
+  });
+
+  test('a long run of spaces inside a promise is read in linear time', () => {
+    const spaces = ' '.repeat(3980);
+    const started = performance.now();
+    for (const text of [
+      `Next update at 14${spaces}x`,
+      `Next update at 14:30${spaces}`,
+      `下次更新${spaces.slice(2000)}1${spaces.slice(2000)}`,
+      `1${spaces}分`,
+      `next update${spaces}in`,
+    ]) {
+      assert.equal(read(text), undefined);
+    }
+    assert.ok(performance.now() - started < 1000, 'read in under a second');
   });
 
   test('an unreadable update time gives no promise', () => {

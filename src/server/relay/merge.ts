@@ -26,6 +26,12 @@ function prefixed<T extends Incident | Maintenance>(item: T, key: string, pageUr
     ...item,
     id: `${key}/${item.id}`,
     components: item.components.map((id) => `${key}/${id}`),
+    // The status each update gave a component names the relayed component too.
+    updates: item.updates.map((update) =>
+      update.affected
+        ? { ...update, affected: update.affected.map((a) => ({ ...a, id: `${key}/${a.id}` })) }
+        : update,
+    ),
     // Its own page, else the source's page: never a link the relay would make up.
     url: item.url ?? pageUrl,
   };

@@ -438,6 +438,43 @@ describe('relay: what a source sends is carried whole', () => {
     assert.equal(feed.componentsLeftOut, 10);
   });
 
+  test('the status an update gave each component names the relayed component', async () => {
+    const feed = JSON.parse(nativeFeed([{ id: 'api', name: 'API', status: 'major_outage' }]));
+    const at = new Date(Date.now() - 60_000).toISOString();
+    feed.indicator = 'major';
+    feed.incidents = [
+      {
+        id: 'outage',
+        name: 'API down',
+        status: 'investigating',
+        impact: 'major',
+        createdAt: at,
+        updatedAt: at,
+        components: ['api'],
+        updates: [
+          {
+            id: 'u1',
+            status: 'investigating',
+            body: 'The API is down.',
+            createdAt: at,
+            affected: [{ id: 'api', status: 'major_outage' }],
+          },
+        ],
+      },
+    ];
+    const up = await upstream({ '/feed.json': JSON.stringify(feed) });
+    const { base } = await relay({ sources: [`adapter=native,${up.base}/feed.json`] });
+    const relayed = await (await fetch(`${base}/feed.json`)).json();
+    assert.equal(relayed.sources[0].state, 'ok', relayed.sources[0].problem);
+    const ids = relayed.components.map((component) => component.id);
+    assert.deepEqual(ids, ['127.0.0.1/api']);
+    const [incident] = relayed.incidents;
+    assert.deepEqual(incident.components, ids);
+    assert.deepEqual(incident.updates[0].affected, [
+      { id: '127.0.0.1/api', status: 'major_outage' },
+    ]);
+  });
+
   test('ids named like Object.prototype members (and __proto__) are merged and served', async () => {
     const ids = ['toString', 'valueOf', 'hasOwnProperty', 'constructor', '__proto__'];
     const up = await upstream({
