@@ -154,14 +154,16 @@ export const MAX_XML_CHARS = 1_000_000;
 function withinXmlBound(text: string): string {
   if (text.length <= MAX_XML_CHARS) return text;
   const ends = /<\/(?:[\w-]+:)?(?:entry|item)\s*>/g;
+  const head = text.slice(0, MAX_XML_CHARS);
   let kept = -1;
-  let last = -1;
-  for (let match; (match = ends.exec(text));) {
-    const end = match.index + match[0].length;
-    if (end <= MAX_XML_CHARS) kept = end;
-    last = end;
-  }
-  return kept < 0 ? text : text.slice(0, kept) + text.slice(last);
+  for (let match; (match = ends.exec(head));) kept = match.index + match[0].length;
+  // The document's own close: what follows its last entry.
+  const tail = text.slice(-4096);
+  let close = -1;
+  for (let match; (match = ends.exec(tail));) close = match.index + match[0].length;
+  // Without a whole entry in the bound, or a close after the last one, what is left
+  // is not a feed to read whole: it fails as XML, with the error a person can act on.
+  return kept < 0 ? head : head.slice(0, kept) + (close < 0 ? '' : tail.slice(close));
 }
 
 /** Reads the text of an Atom or RSS feed (needs DOMParser: browsers have it). */
@@ -174,21 +176,21 @@ export function readFeed(text: string, url: string): StatusSnapshot {
       'reading Atom/RSS needs DOMParser, which browsers have and this environment lacks. Provide one on globalThis, or read a JSON feed instead.',
     );
   }
-  if (/<!ENTITY/i.test(text) || hasInternalSubset(text)) {
+  const cut = withinXmlBound(text);
+  if (/<!ENTITY/i.test(cut) || hasInternalSubset(cut)) {
     throw new FeedFormatError(
       NAME,
       url,
       'it declares its own XML entities, which no Atom or RSS feed needs; it was not read, so that nothing could expand.',
     );
   }
-  if (/^\s*<(!doctype html|html)\b/i.test(text)) {
+  if (/^\s*<(!doctype html|html)\b/i.test(cut)) {
     throw new FeedFormatError(
       NAME,
       url,
       'it answered with an HTML page, not an Atom or RSS feed. Check that src points at the feed (for Statuspage, …/history.atom).',
     );
   }
-  const cut = withinXmlBound(text);
   const doc = new Parser().parseFromString(cut, 'application/xml');
   const root = doc.documentElement;
   if (doc.getElementsByTagName('parsererror').length > 0 || !root) {
