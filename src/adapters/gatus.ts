@@ -37,6 +37,7 @@ import {
   readItems,
   reason,
   siteBase,
+  statusSince,
   Warnings,
   withLeftOut,
   type Json,
@@ -82,7 +83,15 @@ function readEndpoint(item: Json, now: number): StatusComponent | string {
     name,
     status: !result ? 'unknown' : result['success'] === true ? 'operational' : 'major_outage',
     group: group || undefined,
-    updatedAt: isoDate(result?.['timestamp']),
+    updatedAt:
+      statusSince(
+        item['results'].flatMap((check) => {
+          const at = isObject(check) ? isoDate(check['timestamp']) : undefined;
+          return at && typeof check['success'] === 'boolean'
+            ? [{ at, status: String(check['success']) }]
+            : [];
+        }),
+      ) ?? isoDate(result?.['timestamp']),
     ...(history && { history }),
   };
 }

@@ -290,3 +290,16 @@ export function firstItems<T>(
     indicator: states.length ? worstIndicator(states) : 'unknown',
   };
 }
+
+/**
+ * When a monitor's current status began: the oldest check of the unbroken run, newest
+ * last, that shares the newest check's status. Feeds of checks (Uptime Kuma, Gatus)
+ * have no "changed at"; a component's `updatedAt` says when its status changed, so a
+ * banner's "Since …" and the uptime strip's today start there, not at the last check.
+ */
+export function statusSince(checks: readonly { at: string; status: string }[]): string | undefined {
+  const sorted = [...checks].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  let index = sorted.length - 1;
+  while (index > 0 && sorted[index - 1]!.status === sorted[index]!.status) index -= 1;
+  return sorted[index]?.at;
+}

@@ -40,6 +40,7 @@ import {
   openIndicator,
   rankOf,
   readItems,
+  statusSince,
   Warnings,
   withLeftOut,
   type Json,
@@ -187,6 +188,13 @@ export function readUptimeKuma(
         if (!id || !name) return 'it has no id or name';
         const beat = latestBeat(beatsById[id]);
         const beatAt = isoDate(beat?.['time']);
+        const since = statusSince(
+          asArray(beatsById[id]).flatMap((check) => {
+            if (!isObject(check)) return [];
+            const at = isoDate(check['time']);
+            return at ? [{ at, status: String(check['status']) }] : [];
+          }),
+        );
         if (beatAt && (!updatedAt || beatAt > updatedAt)) updatedAt = beatAt;
         const history = beatHistory(beatsById[id], Date.parse(now));
         const uptime = asNumber(uptimes[`${id}_24`]);
@@ -198,7 +206,7 @@ export function readUptimeKuma(
           ...(uptime !== undefined &&
             uptime >= 0 &&
             uptime <= 1 && { uptime24h: Math.round(uptime * 10000) / 100 }),
-          updatedAt: beatAt,
+          updatedAt: since ?? beatAt,
           ...(history && { history }),
         };
       }),
