@@ -36,6 +36,7 @@ import {
   rankOf,
   readItems,
   reason,
+  breathe,
   Warnings,
   withLeftOut,
   type Glance,
@@ -319,6 +320,7 @@ export const cachetAdapter: FeedAdapter = {
     const components = readItems(first.kept, 'component', warnings, (item) =>
       readComponent(item, groups),
     );
+    await breathe(statuses.size);
     const incidents: Incident[] = [];
     const maintenances: Maintenance[] = [];
     // Hidden incidents are not public; Cachet sends them only to signed-in clients.

@@ -43,6 +43,7 @@ import {
   rankOf,
   readItems,
   reason,
+  breathe,
   Warnings,
   withLeftOut,
   type Glance,
@@ -343,6 +344,7 @@ export const cachet3Adapter: FeedAdapter = {
     const components = readItems(first.kept, 'component', warnings, (item) =>
       readComponent(item, componentList.included),
     );
+    await breathe(statuses.size);
     const incidentList = jsonApiList(incidentBody, incidentsUrl.href);
     const live = bounded(
       // Hidden incidents are not public.

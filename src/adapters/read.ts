@@ -135,6 +135,14 @@ export async function fetchJson(
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
+/**
+ * Between the parts of a reading of many items (say, 100,000 components, then as
+ * many incidents), a turn for the page: each part is then a task of its own.
+ */
+export async function breathe(items: number): Promise<void> {
+  if (items > 10_000) await nextTask();
+}
+
 /** True when an error means the load was cancelled (and must not be reported as a feed problem). */
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
