@@ -59,6 +59,14 @@ export class FeedController implements ReactiveController {
     return this._store?.cached ?? false;
   }
 
+  /**
+   * The feed's one identity (`feedKey()`: adapter and absolute URL), for what an
+   * element remembers per feed; the raw `src` until the store is made.
+   */
+  get key(): string {
+    return this._store?.key ?? String(this._options().src);
+  }
+
   /** When this tab polls next (ms since the epoch), if it polls. */
   get nextPollAt(): number | undefined {
     return this._store?.nextPollAt;

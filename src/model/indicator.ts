@@ -56,6 +56,16 @@ export function componentStatusToIndicator(status: ComponentStatus): Indicator {
   }
 }
 
+/**
+ * The severity an incident or maintenance shows, the same in every element: a resolved
+ * incident its resolved mark (operational); an open one without a stated impact is
+ * minor, never operational; otherwise its impact.
+ */
+export function shownIndicator(item: Incident | Maintenance, maintenance = false): Indicator {
+  if (!maintenance && !isActiveIncident(item as Incident)) return 'operational';
+  return item.impact === 'none' ? 'minor' : impactToIndicator(item.impact);
+}
+
 export function isActiveIncident(incident: Incident): boolean {
   return incident.status !== 'resolved' && incident.status !== 'postmortem';
 }

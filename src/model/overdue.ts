@@ -11,6 +11,15 @@ export function lastUpdateAt(item: Incident | Maintenance): string {
   return item.updates[0]?.createdAt ?? item.updatedAt;
 }
 
+/**
+ * When an item ended: its own resolution time, else its newest update's (the one
+ * that closed it), else its own update time. The one reading for every element and
+ * the server.
+ */
+export function endedAt(item: Incident | Maintenance): string {
+  return item.resolvedAt ?? lastUpdateAt(item);
+}
+
 export interface UpdateDue {
   /** Epoch milliseconds by which the next update is due. */
   dueAt: number;

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { endedAt } from '../model/overdue.js';
 import type { Incident, Maintenance } from '../model/types.js';
 import { emptyData, parseDataFile, type ServerData } from './data.js';
 import { DataFileError } from './errors.js';
@@ -282,7 +283,7 @@ type ArchivedItem =
   { kind: 'incident'; item: Incident } | { kind: 'maintenance'; item: Maintenance };
 
 function closedAt(item: Incident | Maintenance): number {
-  return Date.parse(item.resolvedAt ?? item.updatedAt);
+  return Date.parse(endedAt(item));
 }
 
 /** Takes the resolved items past the newest `retention` out of `items`. */

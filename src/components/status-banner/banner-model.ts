@@ -9,7 +9,7 @@ import {
   isActiveIncident,
   isActiveMaintenance,
 } from '../../model/indicator.js';
-import { lastUpdateAt, updateDue } from '../../model/overdue.js';
+import { endedAt, lastUpdateAt, updateDue } from '../../model/overdue.js';
 import type {
   ComponentStatus,
   Incident,
@@ -42,8 +42,7 @@ const downRank = (status: ComponentStatus) =>
 const isDown = (c: StatusComponent) => downRank(c.status) >= 0;
 
 /** When a resolved incident was resolved: its own time, else its last update's. */
-export const resolvedAt = (incident: Incident): string =>
-  incident.resolvedAt ?? lastUpdateAt(incident);
+export const resolvedAt = (incident: Incident): string => endedAt(incident);
 
 /**
  * What the banner shows: the active incidents, worst impact first (then the most

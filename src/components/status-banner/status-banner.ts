@@ -10,8 +10,8 @@ import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
 import {
   componentStatusToIndicator,
-  impactToIndicator,
   postmortemLink,
+  shownIndicator,
 } from '../../model/indicator.js';
 import { linked } from '../../internal/linked.js';
 import { isOverrunning, lastUpdateAt, updateDue } from '../../model/overdue.js';
@@ -189,7 +189,7 @@ export class StatusBanner extends StatusElement {
   }
 
   private _dismissedNow(content: Shown): boolean {
-    return this._canDismiss(content) && isDismissed(this.src, content);
+    return this._canDismiss(content) && isDismissed(this.feed.key, content);
   }
 
   private _canDismiss(content: Shown): boolean {
@@ -209,7 +209,7 @@ export class StatusBanner extends StatusElement {
     if (lead.impact !== 'critical') return false;
     const key = `${lead.id}|${lead.updates[0]?.id ?? lead.updatedAt}`;
     if (this._announced?.key !== key) {
-      this._announced = { key, alert: firstAnnouncement(this.src, lead) };
+      this._announced = { key, alert: firstAnnouncement(this.feed.key, lead) };
     }
     return this._announced.alert;
   }
@@ -231,11 +231,7 @@ export class StatusBanner extends StatusElement {
     const items = itemsOf(content);
     const lead = items[0];
     const resolved = content.kind === 'resolved';
-    const indicator = resolved
-      ? 'operational'
-      : lead.impact === 'none'
-        ? 'minor'
-        : impactToIndicator(lead.impact);
+    const indicator = shownIndicator(lead, content.kind === 'maintenance');
     const update = lead.updates[0]?.body ? shorten(lead.updates[0].body) : undefined;
     const more = this.href || lead.url;
     return html`<p part="title">
@@ -360,7 +356,7 @@ export class StatusBanner extends StatusElement {
   }
 
   private async _handleDismiss(content: Shown): Promise<void> {
-    dismiss(this.src, content);
+    dismiss(this.feed.key, content);
     // Focus would fall to <body> with the button gone: keep it here, on a short
     // notice the live region also reads out.
     this._dismissed = true;

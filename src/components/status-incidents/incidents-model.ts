@@ -1,6 +1,7 @@
 // Pure rules behind <status-incidents>: which incidents and maintenances it lists,
 // in which order. "now" is passed in.
 import { isActiveIncident } from '../../model/indicator.js';
+import { endedAt } from '../../model/overdue.js';
 import type { Incident, Maintenance, StatusSnapshot } from '../../model/types.js';
 import { touches } from '../../model/filter.js';
 
@@ -31,7 +32,7 @@ export function listIncidents(
   const active = shown.filter(isActiveIncident).sort(newest);
   const resolved = shown
     .filter((incident) => !isActiveIncident(incident))
-    .filter((incident) => time(incident.resolvedAt ?? incident.updatedAt) >= since)
+    .filter((incident) => time(endedAt(incident)) >= since)
     .sort(newest);
   const all = [...active, ...resolved];
   const limit = Math.max(0, options.limit);

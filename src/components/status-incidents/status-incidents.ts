@@ -8,7 +8,7 @@ import { BODY_MAX, NAME_MAX, StatusElement, type Rendered } from '../../internal
 import { clip } from '../../model/bounds.js';
 import { boxStyles } from '../../internal/box-styles.js';
 import { hostStyles } from '../../internal/styles.js';
-import { impactToIndicator, isActiveIncident, postmortemLink } from '../../model/indicator.js';
+import { postmortemLink, shownIndicator } from '../../model/indicator.js';
 import { isOverrunning, updateDue } from '../../model/overdue.js';
 import type { Incident, IncidentUpdate, Maintenance, StatusSnapshot } from '../../model/types.js';
 import { durationOf, listIncidents, listMaintenances } from './incidents-model.js';
@@ -191,12 +191,7 @@ export class StatusIncidents extends StatusElement {
     const open = this._opened.has(item.id);
     const postmortem = maintenance ? undefined : postmortemLink(item);
     // A resolved incident carries the resolved mark, not the warning it once had.
-    const indicator =
-      !maintenance && !isActiveIncident(item)
-        ? 'operational'
-        : item.impact === 'none'
-          ? 'unknown'
-          : impactToIndicator(item.impact);
+    const indicator = shownIndicator(item, maintenance);
     return html`<li part="incident" class="box">
       <h3 part="title">
         ${severity(indicator)}

@@ -7,6 +7,7 @@ import {
   isActiveIncident,
   isActiveMaintenance,
 } from '../../model/indicator.js';
+import { endedAt } from '../../model/overdue.js';
 import {
   dateInZone,
   daysFromSpans,
@@ -174,7 +175,7 @@ function componentSpans(
       incident,
       isActiveIncident(incident),
       Date.parse(incident.createdAt),
-      incident.resolvedAt ?? incident.updatedAt,
+      endedAt(incident),
       IMPACT_STATUS[incident.impact],
     );
   for (const maintenance of snapshot.maintenances)
@@ -272,9 +273,7 @@ export function incidentsOnDay(
   return incidents.filter((incident) => {
     if (!incident.components.includes(componentId)) return false;
     const start = Date.parse(incident.createdAt);
-    const end = isActiveIncident(incident)
-      ? now
-      : Date.parse(incident.resolvedAt ?? incident.updatedAt);
+    const end = isActiveIncident(incident) ? now : Date.parse(endedAt(incident));
     return start < to && end >= from;
   });
 }

@@ -350,6 +350,19 @@ describe('<status-banner>', () => {
       expect(seen(again)).to.equal('');
     });
 
+    it('is remembered for the feed, however its src is written', async () => {
+      freezeNow(DURING_OUTAGE);
+      const src = uniqueFeedUrl();
+      const body = await summary();
+      (await dismissed(src, body)).remove();
+      sinon.restore();
+      freezeNow(DURING_OUTAGE);
+      // The same feed, written with its trailing slash.
+      const again = await bannerFor(body, { src: `${src}/` });
+      expect(again.state).to.equal('ready');
+      expect(seen(again)).to.equal('');
+    });
+
     /** Dismisses, then lets the next poll bring `next`. */
     async function nextPoll(next: Summary): Promise<StatusBanner> {
       freezeNow(DURING_OUTAGE);

@@ -5,6 +5,7 @@ import '../../../src/components/status-incidents/define.js';
 import '../../../src/components/status-components/define.js';
 import type { StatusIncidents } from '../../../src/components/status-incidents/status-incidents.js';
 import { getFeed } from '../../../src/feed/store.js';
+import { MAX_ITEMS } from '../../../src/model/bounds.js';
 import {
   DOCUMENTED_MAINTENANCE,
   allOperational,
@@ -384,6 +385,21 @@ describe('<status-incidents>', () => {
       expect(marks).to.deep.equal(['minor', 'operational']);
     });
 
+    it('draws an open incident without a stated impact as minor, as the banner does', async () => {
+      freezeNow('2024-09-17T08:30:00Z');
+      const body = await nativeFrom(await githubHistory(), (snapshot) => {
+        const incident = snapshot.incidents[1];
+        incident.status = 'investigating';
+        incident.impact = 'none';
+        delete incident.resolvedAt;
+      });
+      const el = await listFor(body, { adapter: 'native' });
+      const marks = parts(el, 'incident').map((item) =>
+        item.querySelector('[part~="indicator"]')!.getAttribute('data-indicator'),
+      );
+      expect(marks).to.deep.equal(['minor', 'operational']);
+    });
+
     it('links the postmortem once Statuspage says it is published', async () => {
       freezeNow(NEXT_DAY);
       const body = await githubHistory();
@@ -415,9 +431,10 @@ describe('<status-incidents>', () => {
       return body;
     }
 
-    it('renders 500 incidents of 10 updates, keyed, reusing rows across polls', async () => {
+    it('renders as many incidents as a reader keeps, of 10 updates, keyed, reusing rows across polls', async () => {
       freezeNow(NEXT_DAY);
-      const body = many(await githubHistory(), 500);
+      // The most a reader keeps (the newest 300); the next poll's newer one pushes out the oldest.
+      const body = many(await githubHistory(), MAX_ITEMS);
       let answer = body;
       stubFetch(() => json(answer));
       const src = uniqueFeedUrl();
@@ -427,7 +444,7 @@ describe('<status-incidents>', () => {
         ),
       );
       const rows = parts(el, 'incident');
-      expect(rows).to.have.length(500);
+      expect(rows).to.have.length(MAX_ITEMS);
       const row42 = rows.find((row) => row.querySelector('a')!.textContent === 'Incident 42');
       expect(row42).to.exist;
       // The next poll brings a newer incident: every other row moves down, none is rebuilt.
@@ -437,7 +454,7 @@ describe('<status-incidents>', () => {
       await getFeed({ src }).refresh();
       await waitUntil(() => titles(el)[0] === 'Newer incident', 'the next poll did not render');
       const after = parts(el, 'incident');
-      expect(after).to.have.length(500);
+      expect(after.length).to.be.at.least(MAX_ITEMS);
       expect(after.find((row) => row.querySelector('a')!.textContent === 'Incident 42')).to.equal(
         row42,
       );
