@@ -43,7 +43,6 @@ import {
   rankOf,
   readItems,
   reason,
-  breathe,
   Warnings,
   withLeftOut,
   type Glance,
@@ -344,7 +343,6 @@ export const cachet3Adapter: FeedAdapter = {
     const components = readItems(first.kept, 'component', warnings, (item) =>
       readComponent(item, componentList.included),
     );
-    await breathe(statuses.size);
     const incidentList = jsonApiList(incidentBody, incidentsUrl.href);
     const live = bounded(
       // Hidden incidents are not public.
