@@ -20,10 +20,10 @@ import {
   stubFetch,
   summary,
   uniqueFeedUrl,
+  afterGithubUpdate,
 } from '../helpers/feeds.js';
 
-const LAST_UPDATE = '2020-04-02T20:26:36.354Z';
-const at = (minutes: number) => new Date(Date.parse(LAST_UPDATE) + minutes * 60_000).toISOString();
+const at = afterGithubUpdate;
 
 async function banner(src: string, attrs = ''): Promise<StatusBanner> {
   const el = await render<StatusBanner>(

@@ -18,11 +18,11 @@ import {
   stubFetch,
   summary,
   uniqueFeedUrl,
+  afterGithubUpdate,
 } from '../helpers/feeds.js';
 
 // The GitHub recording, re-served natively: one major incident, last updated 20:26:36 UTC.
-const LAST_UPDATE = '2020-04-02T20:26:36.354Z';
-const at = (minutes: number) => new Date(Date.parse(LAST_UPDATE) + minutes * 60_000).toISOString();
+const at = afterGithubUpdate;
 
 const STATES: Record<string, { now: string; edit: (s: StatusSnapshot) => void; line: string }> = {
   'the next update': {

@@ -13,11 +13,11 @@ import {
   stubFetch,
   summary,
   uniqueFeedUrl,
+  afterGithubUpdate,
 } from '../helpers/feeds.js';
 
 // GitHub's 2020 recording: one major incident, last updated 20:26:36 UTC.
-const LAST_UPDATE = '2020-04-02T20:26:36.354Z';
-const at = (minutes: number) => new Date(Date.parse(LAST_UPDATE) + minutes * 60_000).toISOString();
+const at = afterGithubUpdate;
 
 /** The recorded summary, its latest update saying `body`, read by the Statuspage reader. */
 async function banner(body: string): Promise<StatusBanner> {

@@ -59,6 +59,11 @@ export interface Summary {
 }
 
 export const GITHUB_2020 = 'statuspage/github-summary-major-2020-04-02.json';
+/** When the GitHub 2020 recording's incident was last updated (20:26:36 UTC). */
+const GITHUB_2020_LAST_UPDATE = Date.parse('2020-04-02T20:26:36.354Z');
+/** The moment `minutes` after the GitHub 2020 incident's last update, as ISO 8601. */
+export const afterGithubUpdate = (minutes: number) =>
+  new Date(GITHUB_2020_LAST_UPDATE + minutes * 60_000).toISOString();
 export const GITHUB_INCIDENTS_2024 = 'statuspage/github-incidents-2024-09-17.json';
 export const DOCUMENTED_MAINTENANCE = 'statuspage/documented-summary-maintenance-groups.json';
 
